@@ -1,0 +1,125 @@
+//! Command-line arguments (clap derive only). The `///` comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Build a knowledge graph of who holds which office in Vietnamese provincial and local
+/// government, ask it questions, and draw it as org charts.
+#[derive(Debug, Parser)]
+#[command(name = "govgraph", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the records and articles in a data directory, build the graph and write
+    /// RON, JSON, DOT (and SVG when Graphviz is installed) into the output directory.
+    Build {
+        /// Data directory with `records/` and `articles/`.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Output directory.
+        #[arg(long, default_value = "graphs")]
+        out: PathBuf,
+        /// Do not render SVG even when Graphviz's `dot` is installed.
+        #[arg(long)]
+        no_svg: bool,
+    },
+    /// Check the records and articles in a data directory; write nothing.
+    Check {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+    /// Ask the graph a question.
+    Query {
+        #[command(subcommand)]
+        question: Question,
+        #[command(flatten)]
+        input: GraphInput,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
+        format: QueryFormat,
+    },
+    /// Write the graph (or the part around one entity) as DOT, RON or JSON.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Draw or export only what lies within `--depth` steps of this entity.
+        #[arg(long)]
+        focus: Option<String>,
+        /// Steps from the focus entity (with `--focus`).
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: GraphInput,
+    },
+}
+
+/// Where the graph comes from: a data directory (the default) or an exported graph file.
+#[derive(Debug, Clone, Args)]
+pub struct GraphInput {
+    /// Data directory to build the graph from.
+    #[arg(long, default_value = "data", global = true)]
+    pub data: PathBuf,
+    /// A graph file written by `export --format ron|json` (overrides `--data`).
+    #[arg(long, global = true)]
+    pub graph: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Question {
+    /// Every working group (or the one named) with its leaders and the areas it works with.
+    Leads {
+        /// A working group, by id, name or alias.
+        group: Option<String>,
+    },
+    /// The posts a person holds, with role, organization, dates and sources.
+    Posts {
+        /// A person, by id, name or alias in any script.
+        person: String,
+        /// Only posts reported true on this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Who holds a post in, or is a member of, an organization.
+    Members {
+        /// An organization or working group.
+        body: String,
+        /// Include the members of its sub-bodies (`part_of`).
+        #[arg(long)]
+        deep: bool,
+    },
+    /// The shortest chain of relations between two entities.
+    Path {
+        from: String,
+        to: String,
+        /// Longest chain to look for.
+        #[arg(long, default_value_t = 8)]
+        max_len: usize,
+    },
+    /// The entities within `--depth` relations of one entity.
+    Neighbors {
+        entity: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Ron,
+    Json,
+}

@@ -1,0 +1,24 @@
+//! `govgraph check`: validate a data directory and report counts; write nothing.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::load;
+use crate::model::Kind;
+
+pub fn run(data: &Path, out: &mut dyn Write) -> Result<()> {
+    let dataset = load::load_data_dir(data)?;
+    let document = &dataset.document;
+    let mut line = format!("{}: ok:", data.display());
+    for kind in Kind::ALL {
+        let n = document
+            .entities
+            .iter()
+            .filter(|e| e.kind() == kind)
+            .count();
+        line.push_str(&format!(" {n} {kind},"));
+    }
+    line.push_str(&format!(" {} relations", document.relations.len()));
+    writeln!(out, "{line}").map_err(|err| Error::io("stdout", err))
+}

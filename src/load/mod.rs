@@ -1,0 +1,104 @@
+//! Reading records and articles from disk, and checking them.
+//!
+//! `load` and `cmd` are the only modules that touch the file system. Reading is separate
+//! from checking: [`read_data_dir`] gathers texts, [`validate`] (pure) checks them.
+
+mod layout;
+mod validate;
+
+pub use layout::line_col;
+pub use validate::{
+    Dataset, InputFile, LoadedArticle, STRUCTURAL, parse_document, ron_options, squeeze, validate,
+};
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Problem, Result};
+
+/// The texts of a data directory: records files from `records/` (`.ron`) and articles from
+/// `articles/` (`.txt`, `.md`), each list sorted by path.
+pub struct DataFiles {
+    pub records: Vec<InputFile>,
+    pub articles: Vec<InputFile>,
+}
+
+/// Reads `dir/records/**/*.ron` and `dir/articles/**/*.{txt,md}`.
+pub fn read_data_dir(dir: &Path) -> Result<DataFiles> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: not a directory (expected a data directory with `records/` and `articles/`)",
+            dir.display()
+        )));
+    }
+    let records = read_tree(&dir.join("records"), &["ron"])?;
+    let articles = read_tree(&dir.join("articles"), &["txt", "md"])?;
+    if records.is_empty() && articles.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: no records (`records/*.ron`) or articles (`articles/*.txt`) found",
+            dir.display()
+        )));
+    }
+    Ok(DataFiles { records, articles })
+}
+
+/// Reads and checks a whole data directory.
+pub fn load_data_dir(dir: &Path) -> Result<Dataset> {
+    let files = read_data_dir(dir)?;
+    validate(&files.records, &files.articles).map_err(Error::Invalid)
+}
+
+/// Reads and checks one graph file written by `export --format ron|json`.
+pub fn load_graph_file(path: &Path) -> Result<Dataset> {
+    let file = read_file(path)?;
+    validate(&[file], &[]).map_err(Error::Invalid)
+}
+
+/// Reads one UTF-8 file; a file that is not UTF-8 is a problem at the first bad byte.
+pub fn read_file(path: &Path) -> Result<InputFile> {
+    let bytes = fs::read(path).map_err(|err| Error::io(path.display(), err))?;
+    let display = path.display().to_string();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(InputFile {
+            path: display,
+            text,
+        }),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+            let (line, col) = line_col(&text, valid);
+            Err(Error::Invalid(vec![Problem {
+                path: display,
+                line,
+                col,
+                message: format!("invalid UTF-8 at byte {valid}"),
+            }]))
+        }
+    }
+}
+
+fn read_tree(dir: &Path, extensions: &[&str]) -> Result<Vec<InputFile>> {
+    let mut paths = Vec::new();
+    if dir.is_dir() {
+        collect(dir, extensions, &mut paths)?;
+    }
+    paths.sort();
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+fn collect(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = fs::read_dir(dir).map_err(|err| Error::io(dir.display(), err))?;
+    for entry in entries {
+        let path = entry.map_err(|err| Error::io(dir.display(), err))?.path();
+        if path.is_dir() {
+            collect(&path, extensions, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
