@@ -9,6 +9,8 @@ pub mod article;
 pub mod cli;
 mod cmd;
 pub mod error;
+pub mod eval;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod text;

@@ -1,0 +1,87 @@
+//! `govgraph eval`: extract the curated articles and score the result.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::QueryFormat;
+use crate::error::{Error, Result};
+use crate::eval::{self, Case, Report};
+use crate::extract;
+use crate::load;
+use crate::model::{Document, EntityId, EntityKind};
+
+/// Loads `data`, extracts every article that curated records cite, and scores it.
+pub fn report(data: &Path) -> Result<Report> {
+    let dataset = load::load_data_dir(data)?;
+    let sites = super::extract::site_table(data)?;
+    let curated = &dataset.document;
+    let cited: BTreeSet<&EntityId> = curated
+        .relations
+        .iter()
+        .flat_map(|r| r.evidence.iter().map(|e| &e.source))
+        .collect();
+    // Translation pairs: each article counts the facts of the other.
+    let mut translation: Vec<(EntityId, EntityId)> = Vec::new();
+    for e in &curated.entities {
+        if let EntityKind::Source {
+            translation_of: Some(t),
+            ..
+        } = &e.kind
+        {
+            translation.push((e.id.clone(), t.clone()));
+        }
+    }
+    for (id, loaded) in &dataset.articles {
+        if let Some(t) = &loaded.article.translation_of {
+            translation.push((id.clone(), t.clone()));
+        }
+    }
+    let mut extracted: Vec<(EntityId, BTreeSet<EntityId>, Document)> = Vec::new();
+    for (id, loaded) in &dataset.articles {
+        let mut related: BTreeSet<EntityId> = BTreeSet::from([id.clone()]);
+        for (a, b) in &translation {
+            if a == id {
+                related.insert(b.clone());
+            }
+            if b == id {
+                related.insert(a.clone());
+            }
+        }
+        if !related.iter().any(|s| cited.contains(s)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&loaded.path).map_err(|e| Error::io(&loaded.path, e))?;
+        let stem = Path::new(&loaded.path)
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let (mut options, body_offset) = super::extract::options_for(&stem, &text, &sites);
+        options.source = id.clone();
+        let masked = super::extract::mask_front_matter(&text, body_offset);
+        let extraction = extract::extract(&masked, &options);
+        extracted.push((id.clone(), related, extraction.document));
+    }
+    let cases: Vec<Case<'_>> = extracted
+        .iter()
+        .map(|(source, related, document)| Case {
+            source: source.clone(),
+            related_sources: related.clone(),
+            extracted: document,
+        })
+        .collect();
+    Ok(eval::evaluate(curated, &cases))
+}
+
+pub fn run(data: &Path, format: QueryFormat, out: &mut dyn Write) -> Result<()> {
+    let report = report(data)?;
+    let text = match format {
+        QueryFormat::Table => eval::table(&report),
+        QueryFormat::Json => {
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?
+                + "\n"
+        }
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| Error::io("stdout", e))
+}

@@ -1,0 +1,150 @@
+//! `govgraph extract FILE...`: read articles, write the extracted records document.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::article;
+use crate::cli::{ExtractLang, RecordsFormat};
+use crate::error::{Error, Result};
+use crate::extract::{self, Options, SiteTable};
+use crate::model::{Document, Lang};
+
+pub struct Request {
+    pub files: Vec<PathBuf>,
+    pub lang: ExtractLang,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub area: Option<String>,
+    pub format: RecordsFormat,
+    pub output: Option<PathBuf>,
+    pub data: PathBuf,
+}
+
+/// The site table of a data directory, or the built-in one.
+pub fn site_table(data: &Path) -> Result<SiteTable> {
+    let path = data.join("sites.ron");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            SiteTable::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+        }
+        Err(_) => Ok(SiteTable::builtin()),
+    }
+}
+
+/// The options for one article: its front matter, overridden by the command line.
+pub fn options_for(stem: &str, text: &str, sites: &SiteTable) -> (Options, usize) {
+    let (front, _problems) = article::parse(text);
+    let mut options = Options::new(article::source_id_for_stem(stem));
+    options.lang = front.lang;
+    options.url = front.url;
+    options.date = front.date;
+    options.area = front.area;
+    options.title = front.title;
+    options.translation_of = front.translation_of;
+    options.sites = sites.clone();
+    (options, front.body_offset)
+}
+
+pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
+    let sites = site_table(&request.data)?;
+    let date = match &request.date {
+        Some(d) => Some(
+            d.parse()
+                .map_err(|e| Error::Usage(format!("--date: {e}")))?,
+        ),
+        None => None,
+    };
+    let mut document = Document::default();
+    let mut messages = String::new();
+    for path in &request.files {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+        let text = String::from_utf8_lossy(&bytes);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            messages.push_str(&format!(
+                "{}: not valid UTF-8; bad bytes replaced\n",
+                path.display()
+            ));
+        }
+        let stem = path
+            .file_stem()
+            .map_or("article".into(), |s| s.to_string_lossy());
+        let (mut options, body_offset) = options_for(&stem, &text, &sites);
+        match request.lang {
+            ExtractLang::Auto => {}
+            ExtractLang::Ar => options.lang = Some(Lang::Ar),
+            ExtractLang::De => options.lang = Some(Lang::De),
+            ExtractLang::En => options.lang = Some(Lang::En),
+        }
+        if request.url.is_some() {
+            options.url = request.url.clone();
+        }
+        if date.is_some() {
+            options.date = date;
+        }
+        if request.area.is_some() {
+            options.area = request.area.clone();
+        }
+        let masked = mask_front_matter(&text, body_offset);
+        let extraction = extract::extract(&masked, &options);
+        for d in &extraction.diagnostics {
+            let at = d.span.map_or(String::new(), |(s, _)| format!(":{s}"));
+            messages.push_str(&format!("{}{at}: {}\n", path.display(), d.message));
+        }
+        document.entities.extend(extraction.document.entities);
+        document.relations.extend(extraction.document.relations);
+    }
+    merge_duplicates(&mut document);
+    let rendered = match request.format {
+        RecordsFormat::Ron => {
+            ron::ser::to_string_pretty(&document, ron::ser::PrettyConfig::default())
+                .map_err(|e| Error::Usage(format!("cannot write RON: {e}")))?
+        }
+        RecordsFormat::Json => serde_json::to_string_pretty(&document)
+            .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?,
+    };
+    eprint!("{messages}");
+    match &request.output {
+        Some(path) => {
+            std::fs::write(path, rendered + "\n").map_err(|e| Error::io(path.display(), e))
+        }
+        None => writeln!(out, "{rendered}").map_err(|e| Error::io("stdout", e)),
+    }
+}
+
+/// The text with its front matter blanked byte for byte (newlines kept), so that spans
+/// point into the whole file while the front matter is not read as article text.
+pub fn mask_front_matter(text: &str, body_offset: usize) -> String {
+    let head: String = text.as_bytes()[..body_offset]
+        .iter()
+        .map(|&b| if b == b'\n' { '\n' } else { ' ' })
+        .collect();
+    head + &text[body_offset..]
+}
+
+/// Several files may name the same entity or fact: keep one entity per id (aliases
+/// merged) and one relation per key (evidence merged).
+pub fn merge_duplicates(document: &mut Document) {
+    use std::collections::BTreeMap;
+    let mut entities: BTreeMap<_, crate::model::Entity> = BTreeMap::new();
+    for e in std::mem::take(&mut document.entities) {
+        match entities.get_mut(&e.id) {
+            Some(existing) => existing.aliases.extend(e.aliases),
+            None => {
+                entities.insert(e.id.clone(), e);
+            }
+        }
+    }
+    let mut relations: BTreeMap<_, crate::model::Relation> = BTreeMap::new();
+    for r in std::mem::take(&mut document.relations) {
+        let key = (r.kind, r.from.clone(), r.to.clone(), r.as_of);
+        match relations.get_mut(&key) {
+            Some(existing) => existing.evidence.extend(r.evidence),
+            None => {
+                relations.insert(key, r);
+            }
+        }
+    }
+    document.entities = entities.into_values().collect();
+    document.relations = relations.into_values().collect();
+    document.sort();
+}

@@ -1,0 +1,1120 @@
+//! From what [`scan`](super::scan) read in each sentence to entities and relations: posts
+//! resolved to the article's place, working groups with leaders and areas, meetings with
+//! chairs and attendees, and title-alone mentions linked to the person holding the title.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::lexicon::{Body, Language, Matcher, Term};
+use super::names;
+use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
+use super::tokens::{self, Sentence, Token, TokenKind};
+use super::{Diagnostic, Options};
+use crate::model::{
+    Alias, AreaLevel, Classification, Document, Entity, EntityId, EntityKind, Evidence, Method,
+    PartialDate, Relation, RelationKind, Role, slugify,
+};
+
+/// One sentence as read.
+struct Read {
+    span: Sentence,
+    tokens: Vec<Token>,
+    lists: Vec<PlaceList>,
+    named: Vec<(NameMention, Vec<TitleSpec>)>,
+    /// Title runs with no name next to them ("the Provincial Party Secretary said").
+    orphans: Vec<(TitleSpec, (usize, usize))>,
+}
+
+/// The article's place: its province (or city) and, for a ward article, the ward.
+struct Place {
+    province: Option<(String, AreaLevel)>,
+    local: Option<String>,
+}
+
+/// A person mentioned at a token position: by name or by a title alone.
+#[derive(Clone)]
+struct Who {
+    person: EntityId,
+    at: usize,
+    confidence: u8,
+}
+
+pub fn assemble(
+    text: &str,
+    options: &Options,
+    language: &Language,
+    matcher: &Matcher,
+) -> (Document, Vec<Diagnostic>) {
+    let reads: Vec<Read> = tokens::sentences(text)
+        .into_iter()
+        .map(|s| read_sentence(text, s, language, matcher))
+        .collect();
+    let place = article_place(text, &reads, options, language);
+    let mut out = Out::new(text, options, language);
+    if place.province.is_none() && place.local.is_none() {
+        out.diagnostics.push(Diagnostic {
+            span: None,
+            message: "the article's place is unknown (no province in the text, no --area, \
+                      no known site): provincial posts stay unplaced"
+                .into(),
+        });
+    }
+    out.source();
+
+    // Pass 1: named people and their titles.
+    let mut holders: HashMap<EntityId, EntityId> = HashMap::new();
+    let mut whos: Vec<Vec<Who>> = Vec::with_capacity(reads.len());
+    for read in &reads {
+        let mut here = Vec::new();
+        for (mention, titles) in &read.named {
+            let person = out.person(mention, read.span);
+            for spec in titles {
+                if let Some(post) = out.post(spec, &place, &person, read.span, mention.confidence) {
+                    holders.entry(post).or_insert_with(|| person.clone());
+                }
+            }
+            here.push(Who {
+                person,
+                at: mention.tokens.0,
+                confidence: mention.confidence,
+            });
+        }
+        whos.push(here);
+    }
+    // Pass 2: titles alone refer to the person the article gave that title.
+    for (read, here) in reads.iter().zip(&mut whos) {
+        for (spec, (at, _)) in &read.orphans {
+            let Some(post) = post_ref(spec, &place) else {
+                continue;
+            };
+            let holder = holders.get(&post.id).cloned().or_else(|| {
+                // Same role and kind of body, whatever place the title was read as.
+                holders
+                    .iter()
+                    .filter(|(id, _)| same_post_shape(id, &post))
+                    .map(|(_, p)| p.clone())
+                    .min()
+            });
+            if let Some(person) = holder {
+                here.push(Who {
+                    person,
+                    at: *at,
+                    confidence: 75,
+                });
+            }
+        }
+        here.sort_by_key(|w| w.at);
+    }
+    // Pass 3: working groups, meetings, attendance.
+    let mut last_group: Option<EntityId> = None;
+    let mut last_event: Option<EntityId> = None;
+    let mut article_date = options.date;
+    let mut n_meetings = 0;
+    for (read, here) in reads.iter().zip(&whos) {
+        if let Some(date) = sentence_date(&read.tokens, options.date) {
+            article_date = Some(date);
+        }
+        let group = out.working_group(read, here, &place, article_date);
+        if let Some((group_id, _)) = &group {
+            last_group = Some(group_id.clone());
+            last_event = None;
+        }
+        if group.is_none() {
+            if let Some(event) = out.meeting(
+                read,
+                here,
+                &mut n_meetings,
+                last_event.clone(),
+                article_date,
+            ) {
+                last_event = Some(event);
+            }
+        } else if let Some((_, Some(event))) = &group {
+            last_event = Some(event.clone());
+        }
+        if let Some(group_id) = &last_group
+            && let Some(i) = find_term(&read.tokens, |t| matches!(t, Term::Accompany))
+        {
+            for who in here.iter().filter(|w| w.at > i) {
+                out.relate(
+                    RelationKind::Accompanied,
+                    &who.person,
+                    group_id,
+                    read.span,
+                    "accompanied-by",
+                    who.confidence.min(80),
+                );
+            }
+        }
+    }
+    let (document, diagnostics) = out.finish();
+    (document, diagnostics)
+}
+
+fn find_term(tokens: &[Token], pred: impl Fn(Term) -> bool) -> Option<usize> {
+    tokens
+        .iter()
+        .position(|t| t.term.is_some_and(|(term, _)| pred(term)))
+}
+
+fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matcher) -> Read {
+    let tokens = tokens::tokenize(text, span, language, matcher);
+    let lists = scan::place_lists(text, &tokens, language);
+    let mut taken = vec![false; tokens.len()];
+    for list in &lists {
+        for place in &list.places {
+            for (i, t) in tokens.iter().enumerate() {
+                if t.start >= place.span.0 && t.end <= place.span.1 {
+                    taken[i] = true;
+                }
+            }
+        }
+    }
+    for (_, (a, b)) in scan::level_places(text, &tokens, language) {
+        for flag in taken.iter_mut().take(b).skip(a) {
+            *flag = true;
+        }
+    }
+    let mentions = scan::names(text, &tokens, &taken, language);
+    let mut covered = vec![false; tokens.len()];
+    let mut named = Vec::new();
+    let mut floor = 0;
+    for (k, mention) in mentions.iter().enumerate() {
+        let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
+        let mut titles = Vec::new();
+        let mut end = mention.tokens.1;
+        if let Some(run) = scan::title_run_before(text, &tokens, mention.tokens.0, floor, language)
+        {
+            mark(&mut covered, run.tokens);
+            titles.extend(run.titles);
+        }
+        let mut start = mention.tokens.1;
+        if tokens
+            .get(start)
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+        {
+            start += 1;
+        }
+        if start < limit
+            && let Some(run) = scan::title_run(text, &tokens, start, limit, language)
+        {
+            mark(&mut covered, run.tokens);
+            end = run.tokens.1;
+            titles.extend(run.titles);
+        }
+        mark(&mut covered, mention.tokens);
+        floor = end;
+        named.push((mention.clone(), titles));
+    }
+    let mut orphans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts_title = matches!(
+            tokens[i].term,
+            Some((
+                Term::Role(_) | Term::RoleBody(..) | Term::Level(_) | Term::Body(_),
+                _
+            ))
+        );
+        if covered[i] || !starts_title {
+            i += 1;
+            continue;
+        }
+        let limit = (i..tokens.len())
+            .find(|&j| covered[j])
+            .unwrap_or(tokens.len());
+        match scan::title_run(text, &tokens, i, limit, language) {
+            Some(run) => {
+                if run.titles.len() == 1 {
+                    orphans.extend(run.titles.into_iter().map(|t| (t, run.tokens)));
+                }
+                i = run.tokens.1.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    Read {
+        span,
+        tokens,
+        lists,
+        named,
+        orphans,
+    }
+}
+
+fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
+    for flag in covered.iter_mut().take(b).skip(a) {
+        *flag = true;
+    }
+}
+
+/// The province the text names most often next to a level word; else `--area` or the
+/// front matter's area; else the site's area.
+fn article_place(text: &str, reads: &[Read], options: &Options, language: &Language) -> Place {
+    let mut counts: BTreeMap<&'static str, (usize, usize, AreaLevel)> = BTreeMap::new();
+    let mut order = 0;
+    for read in reads {
+        for (place, _) in scan::level_places(text, &read.tokens, language) {
+            if !matches!(place.level, Some(AreaLevel::Province | AreaLevel::City)) {
+                continue;
+            }
+            if let Some((name, level)) =
+                names::province_by_key(&crate::text::search_key(&place.canonical))
+            {
+                order += 1;
+                let entry = counts.entry(name).or_insert((0, order, level));
+                entry.0 += 1;
+            }
+        }
+    }
+    let from_text = counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(name, (_, _, level))| (name.to_string(), level));
+    let given = options.area.as_deref().map(|a| {
+        match names::province_by_key(&crate::text::search_key(a)) {
+            Some((name, level)) => (Some((name.to_string(), level)), None),
+            None => (None, Some(a.to_string())),
+        }
+    });
+    let (given_province, local) = given.unwrap_or((None, None));
+    let site = options
+        .url
+        .as_deref()
+        .and_then(|u| options.sites.lookup(u))
+        .map(|s| (s.area.clone(), s.level));
+    Place {
+        province: from_text.or(given_province).or(site),
+        local,
+    }
+}
+
+/// A post as ids and names, before it is written.
+struct PostRef {
+    id: EntityId,
+    name: String,
+    role: Role,
+    org_id: EntityId,
+    org_name: String,
+    classification: Classification,
+    area: Option<(EntityId, String, AreaLevel)>,
+    unplaced: bool,
+}
+
+fn same_post_shape(id: &EntityId, post: &PostRef) -> bool {
+    let suffix = |s: &str| {
+        s.split_once('-')
+            .map(|(_, rest)| rest.to_string())
+            .unwrap_or_default()
+    };
+    let a = id.as_str().trim_start_matches("post:");
+    let b = post.id.as_str().trim_start_matches("post:");
+    a.ends_with(&format!(
+        "{}-{}",
+        body_slug_of(post.classification, &post.org_id),
+        role_slug(post.role)
+    )) && suffix(a).ends_with(&suffix(b))
+}
+
+fn body_slug_of(_c: Classification, org: &EntityId) -> String {
+    org.as_str()
+        .trim_start_matches("org:")
+        .to_string()
+        .rsplit_once("unplaced-")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_else(|| {
+            let s = org.as_str().trim_start_matches("org:");
+            BODY_SLUGS
+                .iter()
+                .filter(|b| s.ends_with(*b))
+                .max_by_key(|b| b.len())
+                .map(|b| b.to_string())
+                .unwrap_or_else(|| s.to_string())
+        })
+}
+
+const BODY_SLUGS: &[&str] = &[
+    "party-committee",
+    "party-standing-committee",
+    "peoples-council",
+    "peoples-council-standing-board",
+    "peoples-committee",
+    "fatherland-front",
+    "na-delegation",
+    "organization-commission",
+    "mass-mobilization-commission",
+    "propaganda-commission",
+    "inspection-commission",
+    "party-office",
+    "steering-committee",
+];
+
+fn role_slug(role: Role) -> String {
+    role.as_str().replace('_', "-")
+}
+
+/// Which body a title's body words name together.
+pub fn resolve_body(bodies: &[Body]) -> Option<Body> {
+    use Body::*;
+    let has = |b: Body| bodies.contains(&b);
+    if has(NaDelegation) || (has(Delegation) && has(NationalAssembly)) {
+        return Some(NaDelegation);
+    }
+    let specific = [
+        OrganizationCommission,
+        MassMobilizationCommission,
+        PropagandaCommission,
+        InspectionCommission,
+        PartyOffice,
+        SteeringCommittee,
+        FatherlandFront,
+        CentralCommittee,
+        Politburo,
+    ];
+    if let Some(b) = bodies.iter().find(|b| specific.contains(b)) {
+        return Some(*b);
+    }
+    if has(Standing) && has(PeoplesCouncil) {
+        return Some(PeoplesCouncilStandingBoard);
+    }
+    if has(Standing) && (has(PartyCommittee) || has(Party)) {
+        return Some(PartyStandingCommittee);
+    }
+    if let Some(b) = bodies.iter().find(|b| {
+        matches!(
+            b,
+            PeoplesCouncil | PeoplesCommittee | PartyCommittee | Party
+        )
+    }) {
+        return Some(if *b == Party { PartyCommittee } else { *b });
+    }
+    if has(Standing) {
+        return Some(PartyStandingCommittee);
+    }
+    if has(NationalAssembly) {
+        return Some(NationalAssembly);
+    }
+    None
+}
+
+/// Slug, classification and English name of a body; `national` when it has no area.
+fn body_info(body: Body) -> (&'static str, Classification, &'static str, bool) {
+    use Body::*;
+    match body {
+        CentralCommittee => (
+            "party-central-committee",
+            Classification::CentralCommittee,
+            "Party Central Committee",
+            true,
+        ),
+        Politburo => ("politburo", Classification::Politburo, "Politburo", true),
+        NationalAssembly => (
+            "national-assembly",
+            Classification::NationalAssembly,
+            "National Assembly",
+            true,
+        ),
+        NaDelegation | Delegation => (
+            "na-delegation",
+            Classification::NationalAssemblyDelegation,
+            "National Assembly Delegation",
+            false,
+        ),
+        PartyCommittee | Party => (
+            "party-committee",
+            Classification::PartyCommittee,
+            "Party Committee",
+            false,
+        ),
+        Standing | PartyStandingCommittee => (
+            "party-standing-committee",
+            Classification::StandingCommittee,
+            "Party Standing Committee",
+            false,
+        ),
+        PeoplesCouncil => (
+            "peoples-council",
+            Classification::PeoplesCouncil,
+            "People's Council",
+            false,
+        ),
+        PeoplesCouncilStandingBoard => (
+            "peoples-council-standing-board",
+            Classification::StandingBoard,
+            "Standing Board of the People's Council",
+            false,
+        ),
+        PeoplesCommittee => (
+            "peoples-committee",
+            Classification::PeoplesCommittee,
+            "People's Committee",
+            false,
+        ),
+        FatherlandFront => (
+            "fatherland-front",
+            Classification::FatherlandFront,
+            "Fatherland Front Committee",
+            false,
+        ),
+        OrganizationCommission => (
+            "organization-commission",
+            Classification::Commission,
+            "Organization Commission",
+            false,
+        ),
+        MassMobilizationCommission => (
+            "mass-mobilization-commission",
+            Classification::Commission,
+            "Mass Mobilization Commission",
+            false,
+        ),
+        PropagandaCommission => (
+            "propaganda-commission",
+            Classification::Commission,
+            "Propaganda and Education Commission",
+            false,
+        ),
+        InspectionCommission => (
+            "inspection-commission",
+            Classification::Commission,
+            "Inspection Commission",
+            false,
+        ),
+        PartyOffice => (
+            "party-office",
+            Classification::Office,
+            "Office of the Party Committee",
+            false,
+        ),
+        SteeringCommittee => (
+            "steering-committee",
+            Classification::SteeringCommittee,
+            "Steering Committee",
+            false,
+        ),
+    }
+}
+
+/// Chairs of commissions and delegations are their heads; heads of councils their chairs.
+fn fit_role(role: Role, classification: Classification) -> Role {
+    use Classification as C;
+    let headed = matches!(
+        classification,
+        C::Commission | C::NationalAssemblyDelegation | C::SteeringCommittee | C::Office
+    );
+    match role {
+        Role::Chair if headed => Role::Head,
+        Role::ViceChair if headed => Role::DeputyHead,
+        Role::StandingViceChair if headed => Role::StandingDeputyHead,
+        Role::Head if !headed => Role::Chair,
+        Role::DeputyHead if !headed => Role::ViceChair,
+        Role::StandingDeputyHead if !headed => Role::StandingViceChair,
+        other => other,
+    }
+}
+
+fn area_ref(name: &str, level: AreaLevel) -> (EntityId, String, AreaLevel) {
+    let mut slug = slugify(name);
+    let is_province = names::province_by_key(&crate::text::search_key(name)).is_some();
+    if is_province && matches!(level, AreaLevel::Commune | AreaLevel::Ward) {
+        slug.push_str(if level == AreaLevel::Ward {
+            "-ward"
+        } else {
+            "-commune"
+        });
+    }
+    (
+        EntityId::new(format!("area:{slug}")),
+        name.to_string(),
+        level,
+    )
+}
+
+fn province_ref(place: &Place) -> Option<(EntityId, String, AreaLevel)> {
+    place
+        .province
+        .as_ref()
+        .map(|(name, level)| area_ref(name, *level))
+}
+
+/// The post a title names, resolved to the article's place.
+fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
+    let role = spec.role?;
+    let body = resolve_body(&spec.bodies)?;
+    let (body_slug, classification, body_name, national) = body_info(body);
+    let mut role = fit_role(role, classification);
+    // "Vice chair of the standing committee of the steering committee": a standing deputy.
+    if spec.bodies.contains(&Body::Standing)
+        && !matches!(
+            body,
+            Body::PartyStandingCommittee | Body::PeoplesCouncilStandingBoard
+        )
+    {
+        role = match role {
+            Role::DeputyHead => Role::StandingDeputyHead,
+            Role::ViceChair => Role::StandingViceChair,
+            Role::DeputySecretary => Role::StandingDeputySecretary,
+            other => other,
+        };
+    }
+    let area = if national {
+        Some(area_ref("Viet Nam", AreaLevel::Country))
+    } else if let Some(named) = &spec.place {
+        let level = match names::province_by_key(&crate::text::search_key(&named.canonical)) {
+            Some((name, level))
+                if !matches!(spec.level, Some(AreaLevel::Commune | AreaLevel::Ward)) =>
+            {
+                return post_with_area(
+                    role,
+                    body_slug,
+                    classification,
+                    body_name,
+                    Some(area_ref(name, level)),
+                );
+            }
+            _ => spec.level.unwrap_or(AreaLevel::Commune),
+        };
+        Some(area_ref(&named.canonical, level))
+    } else {
+        match spec.level {
+            Some(AreaLevel::Commune | AreaLevel::Ward | AreaLevel::District | AreaLevel::Town) => {
+                place
+                    .local
+                    .as_deref()
+                    .map(|l| area_ref(l, spec.level.unwrap_or(AreaLevel::Ward)))
+                    .or_else(|| province_ref(place))
+            }
+            _ => province_ref(place),
+        }
+    };
+    let unplaced = area.is_none();
+    let mut post = post_with_area(role, body_slug, classification, body_name, area)?;
+    post.unplaced = unplaced;
+    Some(post)
+}
+
+fn post_with_area(
+    role: Role,
+    body_slug: &str,
+    classification: Classification,
+    body_name: &str,
+    area: Option<(EntityId, String, AreaLevel)>,
+) -> Option<PostRef> {
+    let national = matches!(
+        classification,
+        Classification::CentralCommittee
+            | Classification::Politburo
+            | Classification::NationalAssembly
+    );
+    let (org_slug, org_name) = match (&area, national) {
+        (_, true) => (body_slug.to_string(), body_name.to_string()),
+        (Some((id, name, _)), false) => (
+            format!("{}-{body_slug}", id.as_str().trim_start_matches("area:")),
+            format!("{name} {body_name}"),
+        ),
+        (None, false) => (
+            format!("unplaced-{body_slug}"),
+            format!("{body_name} (place unknown)"),
+        ),
+    };
+    let role_name = role_title(role);
+    Some(PostRef {
+        id: EntityId::new(format!("post:{org_slug}-{}", role_slug(role))),
+        name: format!("{role_name} of the {org_name}"),
+        role,
+        org_id: EntityId::new(format!("org:{org_slug}")),
+        org_name,
+        classification,
+        area,
+        unplaced: false,
+    })
+}
+
+fn role_title(role: Role) -> &'static str {
+    match role {
+        Role::Secretary => "Secretary",
+        Role::StandingDeputySecretary => "Standing Deputy Secretary",
+        Role::DeputySecretary => "Deputy Secretary",
+        Role::Member => "Member",
+        Role::Chair => "Chair",
+        Role::StandingViceChair => "Standing Vice Chair",
+        Role::ViceChair => "Vice Chair",
+        Role::Head => "Head",
+        Role::StandingDeputyHead => "Standing Deputy Head",
+        Role::DeputyHead => "Deputy Head",
+        Role::Director => "Director",
+        Role::DeputyDirector => "Deputy Director",
+        Role::Deputy => "Deputy",
+    }
+}
+
+/// A day and month in the sentence ("20 August", "August 20", "20. August"), in the year
+/// of the article's date.
+fn sentence_date(tokens: &[Token], article: Option<PartialDate>) -> Option<PartialDate> {
+    let year = article?.year;
+    for (i, t) in tokens.iter().enumerate() {
+        let Some((Term::Month(month), _)) = t.term else {
+            continue;
+        };
+        let number = |j: usize| match tokens.get(j).map(|t| t.kind) {
+            Some(TokenKind::Number(n)) if (1..=31).contains(&n) => Some(n as u8),
+            _ => None,
+        };
+        let day = i
+            .checked_sub(1)
+            .and_then(number)
+            .or_else(|| {
+                i.checked_sub(2)
+                    .filter(|&j| tokens[j + 1].punct() == Some('.'))
+                    .and_then(number)
+            })
+            .or_else(|| number(i + 1));
+        if let Some(day) = day
+            && day <= crate::model::days_in_month(year, month)
+        {
+            return Some(PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            });
+        }
+    }
+    None
+}
+
+/// The document being written, with evidence for every relation.
+struct Out<'a> {
+    text: &'a str,
+    options: &'a Options,
+    language: &'a Language,
+    entities: BTreeMap<EntityId, Entity>,
+    relations: BTreeMap<(RelationKind, EntityId, EntityId), Relation>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Out<'a> {
+    fn new(text: &'a str, options: &'a Options, language: &'a Language) -> Self {
+        Out {
+            text,
+            options,
+            language,
+            entities: BTreeMap::new(),
+            relations: BTreeMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> (Document, Vec<Diagnostic>) {
+        (
+            Document {
+                entities: self.entities.into_values().collect(),
+                relations: self.relations.into_values().collect(),
+            },
+            self.diagnostics,
+        )
+    }
+
+    fn source(&mut self) {
+        let o = self.options;
+        let name = o
+            .title
+            .clone()
+            .unwrap_or_else(|| o.source.as_str().trim_start_matches("source:").to_string());
+        self.entity(
+            &o.source,
+            &name,
+            EntityKind::Source {
+                url: o.url.clone().unwrap_or_default(),
+                lang: self.language.lang,
+                date: o.date,
+                translation_of: o.translation_of.clone(),
+            },
+        );
+    }
+
+    fn entity(&mut self, id: &EntityId, name: &str, kind: EntityKind) {
+        self.entities.entry(id.clone()).or_insert_with(|| Entity {
+            id: id.clone(),
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            note: None,
+        });
+    }
+
+    fn alias(&mut self, id: &EntityId, text: &str) {
+        let lang = self.language.lang;
+        let source = self.options.source.clone();
+        if let Some(entity) = self.entities.get_mut(id)
+            && entity.name != text
+        {
+            let alias = Alias {
+                text: text.to_string(),
+                lang,
+                source: Some(source),
+            };
+            if !entity.aliases.contains(&alias) {
+                entity.aliases.push(alias);
+            }
+        }
+    }
+
+    fn relate(
+        &mut self,
+        kind: RelationKind,
+        from: &EntityId,
+        to: &EntityId,
+        span: Sentence,
+        rule: &str,
+        confidence: u8,
+    ) {
+        let evidence = Evidence {
+            source: self.options.source.clone(),
+            quote: self.text[span.start..span.end].to_string(),
+            span: Some((span.start, span.end)),
+            method: Method::Extracted {
+                rule: format!("{}.{rule}", self.language.lang),
+                confidence,
+            },
+        };
+        let as_of = self.options.date;
+        let relation = self
+            .relations
+            .entry((kind, from.clone(), to.clone()))
+            .or_insert_with(|| Relation {
+                kind,
+                from: from.clone(),
+                to: to.clone(),
+                as_of,
+                start: None,
+                end: None,
+                evidence: Vec::new(),
+            });
+        if !relation.evidence.contains(&evidence) {
+            relation.evidence.push(evidence);
+        }
+    }
+
+    fn person(&mut self, mention: &NameMention, _span: Sentence) -> EntityId {
+        let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
+        self.entity(&id, &mention.canonical, EntityKind::Person);
+        self.alias(&id, &mention.original);
+        id
+    }
+
+    fn area(
+        &mut self,
+        (id, name, level): &(EntityId, String, AreaLevel),
+        original: Option<&PlaceName>,
+    ) {
+        self.entity(id, name, EntityKind::Area { level: *level });
+        if let Some(place) = original {
+            self.alias(id, &place.original);
+        }
+    }
+
+    /// Writes the post a title names and that `person` holds; returns the post id.
+    fn post(
+        &mut self,
+        spec: &TitleSpec,
+        place: &Place,
+        person: &EntityId,
+        span: Sentence,
+        confidence: u8,
+    ) -> Option<EntityId> {
+        let post = post_ref(spec, place)?;
+        if post.unplaced {
+            self.diagnostics.push(Diagnostic {
+                span: Some((span.start, span.end)),
+                message: format!("`{}` is unplaced: the article's place is unknown", post.id),
+            });
+        }
+        self.entity(
+            &post.org_id,
+            &post.org_name,
+            EntityKind::Organization {
+                classification: post.classification,
+            },
+        );
+        self.entity(&post.id, &post.name, EntityKind::Post { role: post.role });
+        let confidence = confidence.min(if post.unplaced { 50 } else { 85 });
+        self.relate(
+            RelationKind::Holds,
+            person,
+            &post.id,
+            span,
+            "title-run",
+            confidence,
+        );
+        self.relate(
+            RelationKind::PostOf,
+            &post.id,
+            &post.org_id,
+            span,
+            "title-run",
+            confidence,
+        );
+        if let Some(area) = &post.area {
+            self.area(area, spec.place.as_ref());
+            let area_id = area.0.clone();
+            self.relate(
+                RelationKind::Within,
+                &post.org_id,
+                &area_id,
+                span,
+                "title-run",
+                confidence,
+            );
+        }
+        Some(post.id)
+    }
+
+    /// A sentence about "Working Group No. N": its leader, parent body and areas.
+    /// Returns the group id and the id of the working session.
+    fn working_group(
+        &mut self,
+        read: &Read,
+        here: &[Who],
+        place: &Place,
+        date: Option<PartialDate>,
+    ) -> Option<(EntityId, Option<EntityId>)> {
+        let tokens = &read.tokens;
+        let g = find_term(tokens, |t| matches!(t, Term::Group))?;
+        let mut j = g + tokens[g].term.map_or(1, |(_, l)| l);
+        let mut number = None;
+        for _ in 0..3 {
+            match tokens.get(j) {
+                Some(t) if matches!(t.kind, TokenKind::Number(_)) => {
+                    if let TokenKind::Number(n) = t.kind {
+                        number = Some(n);
+                    }
+                    j += 1;
+                    break;
+                }
+                Some(t) if matches!(t.term, Some((Term::Number, _))) || t.punct() == Some('.') => {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        let number = number?;
+        let province = province_ref(place);
+        let area_slug = province
+            .as_ref()
+            .map_or("unplaced".to_string(), |(id, _, _)| {
+                id.as_str().trim_start_matches("area:").to_string()
+            });
+        let group_id = EntityId::new(format!("group:{area_slug}-{number}"));
+        self.entity(
+            &group_id,
+            &format!("Working Group No. {number}"),
+            EntityKind::WorkingGroup {
+                number: Some(number),
+            },
+        );
+        let span = read.span;
+        // The parent body: body words right after the number.
+        let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
+        let mut bodies = Vec::new();
+        let mut level = None;
+        let mut k = j;
+        while k < tokens.len() && Some(k) != led {
+            match tokens[k].term {
+                Some((Term::Body(b), len)) => {
+                    bodies.push(b);
+                    k += len;
+                }
+                Some((Term::Level(l), len)) => {
+                    level.get_or_insert(l);
+                    k += len;
+                }
+                Some((Term::Link, len)) => k += len,
+                _ if matches!(tokens[k].punct(), Some(',' | '،')) => k += 1,
+                _ => break,
+            }
+        }
+        if !bodies.is_empty() {
+            let spec = TitleSpec {
+                role: Some(Role::Member),
+                bodies,
+                level,
+                place: None,
+            };
+            if let Some(post) = post_ref(&spec, place) {
+                self.entity(
+                    &post.org_id,
+                    &post.org_name,
+                    EntityKind::Organization {
+                        classification: post.classification,
+                    },
+                );
+                self.relate(
+                    RelationKind::EstablishedBy,
+                    &group_id,
+                    &post.org_id,
+                    span,
+                    "group-parent",
+                    80,
+                );
+            }
+        }
+        let leader = led.and_then(|l| here.iter().find(|w| w.at > l));
+        if let Some(who) = leader {
+            let confidence = who.confidence.min(90);
+            self.relate(
+                RelationKind::Leads,
+                &who.person,
+                &group_id,
+                span,
+                "group-led-by",
+                confidence,
+            );
+        }
+        for list in read.lists.iter().filter(|l| l.first_token > g) {
+            if let Some(n) = list.announced
+                && n as usize != list.places.len()
+            {
+                self.diagnostics.push(Diagnostic {
+                    span: Some((span.start, span.end)),
+                    message: format!(
+                        "working group {number}: the text announces {n} places but lists {}",
+                        list.places.len()
+                    ),
+                });
+            }
+            for place_name in &list.places {
+                let area = area_ref(&place_name.canonical, list.level);
+                self.area(&area, Some(place_name));
+                self.relate(
+                    RelationKind::WorksWith,
+                    &group_id,
+                    &area.0,
+                    span,
+                    "group-areas",
+                    85,
+                );
+                if let Some(province) = &province {
+                    self.area(province, None);
+                    self.relate(
+                        RelationKind::Within,
+                        &area.0,
+                        &province.0,
+                        span,
+                        "group-areas",
+                        70,
+                    );
+                }
+            }
+        }
+        // The working session the sentence reports, chaired by the group's leader.
+        let event = leader.map(|who| {
+            let source_slug = self
+                .options
+                .source
+                .as_str()
+                .trim_start_matches("source:")
+                .to_string();
+            let event = EntityId::new(format!("event:{source_slug}-group-{number}-session"));
+            self.entity(
+                &event,
+                &format!("Working session of Working Group No. {number}"),
+                EntityKind::Event { date },
+            );
+            self.relate(
+                RelationKind::Chaired,
+                &who.person,
+                &event,
+                span,
+                "group-session-chair",
+                60,
+            );
+            self.relate(
+                RelationKind::TookPart,
+                &group_id,
+                &event,
+                span,
+                "group-session",
+                60,
+            );
+            event
+        });
+        Some((group_id, event))
+    }
+
+    /// A sentence saying who chaired or attended a meeting.
+    fn meeting(
+        &mut self,
+        read: &Read,
+        here: &[Who],
+        n_meetings: &mut usize,
+        last_event: Option<EntityId>,
+        date: Option<PartialDate>,
+    ) -> Option<EntityId> {
+        let tokens = &read.tokens;
+        let chaired_by = find_term(tokens, |t| matches!(t, Term::ChairedBy));
+        let chair_verb = find_term(tokens, |t| matches!(t, Term::ChairVerb));
+        let attend = find_term(tokens, |t| matches!(t, Term::Attend));
+        let chair = match (chaired_by, chair_verb) {
+            (Some(i), _) => here.iter().find(|w| w.at > i),
+            (None, Some(i)) => here
+                .iter()
+                .rev()
+                .find(|w| w.at < i)
+                .or_else(|| here.iter().find(|w| w.at > i)),
+            _ => None,
+        };
+        if chair.is_none() && (attend.is_none() || here.is_empty()) {
+            return None;
+        }
+        let event = match (&chair, last_event) {
+            (None, Some(event)) => event,
+            _ => {
+                *n_meetings += 1;
+                let source_slug = self
+                    .options
+                    .source
+                    .as_str()
+                    .trim_start_matches("source:")
+                    .to_string();
+                let suffix = if *n_meetings == 1 {
+                    String::new()
+                } else {
+                    format!("-{n_meetings}")
+                };
+                EntityId::new(format!("event:{source_slug}-meeting{suffix}"))
+            }
+        };
+        self.entity(&event, "Meeting", EntityKind::Event { date });
+        let span = read.span;
+        if let Some(who) = chair {
+            let rule = if chaired_by.is_some() {
+                "chaired-by"
+            } else {
+                "chair-verb"
+            };
+            self.relate(
+                RelationKind::Chaired,
+                &who.person,
+                &event,
+                span,
+                rule,
+                who.confidence.min(85),
+            );
+        }
+        if attend.is_some() {
+            for who in here {
+                if chair.is_some_and(|c| c.person == who.person) {
+                    continue;
+                }
+                self.relate(
+                    RelationKind::Attended,
+                    &who.person,
+                    &event,
+                    span,
+                    "attended",
+                    who.confidence.min(80),
+                );
+            }
+        }
+        Some(event)
+    }
+}

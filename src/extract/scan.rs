@@ -1,0 +1,694 @@
+//! Per-sentence reading, shared by every language: place lists, person names and title
+//! runs, found on the tokens the language's lexicon has marked.
+//!
+//! Each finder walks the sentence's tokens once (looking a bounded number of tokens left or
+//! right), so a sentence costs time linear in its length.
+
+use super::lexicon::{Body, Language, Script, Term};
+use super::names;
+use super::tokens::{Token, TokenKind};
+use crate::model::{AreaLevel, Role};
+
+/// A place named in the text (a commune in a list, a ward after its level word).
+#[derive(Debug, Clone)]
+pub struct PlaceName {
+    pub canonical: String,
+    pub original: String,
+    pub span: (usize, usize),
+    pub level: Option<AreaLevel>,
+}
+
+/// A list of places after a level word ("with 5 communes: A, B, C, D and E").
+#[derive(Debug, Clone)]
+pub struct PlaceList {
+    pub level: AreaLevel,
+    pub places: Vec<PlaceName>,
+    /// The number the text announces ("5 communes"), to check the list against.
+    pub announced: Option<u32>,
+    pub first_token: usize,
+}
+
+/// A person name found in a sentence.
+#[derive(Debug, Clone)]
+pub struct NameMention {
+    pub canonical: String,
+    pub original: String,
+    pub span: (usize, usize),
+    pub tokens: (usize, usize),
+    pub rule: &'static str,
+    pub confidence: u8,
+}
+
+/// One title of a title run: a role in a body at a level, perhaps of a named place.
+#[derive(Debug, Clone, Default)]
+pub struct TitleSpec {
+    pub role: Option<Role>,
+    pub bodies: Vec<Body>,
+    pub level: Option<AreaLevel>,
+    pub place: Option<PlaceName>,
+}
+
+/// A run of titles with the tokens it covers.
+#[derive(Debug, Clone)]
+pub struct TitleRun {
+    pub titles: Vec<TitleSpec>,
+    pub tokens: (usize, usize),
+}
+
+pub fn term_of(tokens: &[Token], i: usize) -> Option<Term> {
+    tokens.get(i).and_then(|t| t.term).map(|(term, _)| term)
+}
+
+/// For every token, the index of the token starting the phrase that covers it.
+pub fn phrase_starts(tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut starts = vec![None; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((_, len)) = tokens[i].term {
+            for s in starts.iter_mut().skip(i).take(len) {
+                *s = Some(i);
+            }
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    starts
+}
+
+fn is_sep(t: &Token) -> bool {
+    matches!(t.punct(), Some(',' | '،'))
+}
+
+fn is_hard_stop(t: &Token) -> bool {
+    matches!(
+        t.punct(),
+        Some(';' | '؛' | ':' | '(' | ')' | '.' | '"' | '“' | '”' | '«' | '»' | '!' | '?' | '؟')
+    )
+}
+
+/// A word that could be one syllable of a Vietnamese name or place, in the language's
+/// script; with its Latin reading.
+pub fn syllable(text: &str, t: &Token, language: &Language) -> Option<String> {
+    if !t.is_word() {
+        return None;
+    }
+    if t.in_term && !matches!(t.term, Some((Term::Month(_), 1))) {
+        return None;
+    }
+    let raw = t.text(text);
+    match language.script {
+        Script::Latin => {
+            let first = raw.chars().next()?;
+            let folded = crate::text::fold(raw).to_lowercase();
+            (first.is_uppercase() && names::is_latin_syllable(&folded))
+                .then(|| super::ar::capitalize(&folded))
+        }
+        Script::Arabic => language.romanize.and_then(|r| r(raw)),
+    }
+}
+
+/// Reads a place name of one to four syllables starting at token `i`; returns it and the
+/// index after it. Arabic list items may carry the conjunction `و` on their first word.
+pub fn place_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    language: &Language,
+) -> Option<(PlaceName, usize)> {
+    place_within(text, tokens, i, tokens.len(), language)
+}
+
+/// [`place_at`] reading no token at or after `limit`. A place of two syllables or more is
+/// cut short where a person name (surname and two syllables) begins: in
+/// "ward Bach Mai Tran Quyet Thang" the ward is "Bach Mai".
+pub fn place_within(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    limit: usize,
+    language: &Language,
+) -> Option<(PlaceName, usize)> {
+    let mut parts = Vec::new();
+    let mut j = i;
+    while j < limit.min(tokens.len()) && parts.len() < 4 {
+        if parts.len() >= 2 && name_follows(text, tokens, j, language) {
+            break;
+        }
+        match syllable(text, &tokens[j], language) {
+            Some(s) => parts.push(s),
+            None => break,
+        }
+        j += 1;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut start = tokens[i].start;
+    let raw = tokens[i].text(text);
+    if language.script == Script::Arabic
+        && raw.starts_with('و')
+        && super::ar::readings(&crate::text::search_key(raw)).is_empty()
+    {
+        // The syllable was read without its conjunction `و`.
+        start += 'و'.len_utf8();
+    }
+    let end = tokens[j - 1].end;
+    if language.script == Script::Arabic
+        && let Some(name) = province_reading(text, &tokens[i..j])
+    {
+        parts = vec![name];
+    }
+    Some((
+        PlaceName {
+            canonical: parts.join(" "),
+            original: text[start..end].to_string(),
+            span: (start, end),
+            level: None,
+        },
+        j,
+    ))
+}
+
+/// The province an Arabic place name can be read as, trying every reading of its words
+/// (`هاي فونج` is `Hai Phong`, though `فونج` alone reads `Phung` first).
+fn province_reading(text: &str, words: &[Token]) -> Option<String> {
+    if words.len() > names::PROVINCE_MAX_WORDS {
+        return None;
+    }
+    let mut combos: Vec<String> = vec![String::new()];
+    for (k, t) in words.iter().enumerate() {
+        let raw = t.text(text);
+        let mut found = super::ar::readings(raw);
+        if found.is_empty() && k == 0 {
+            found = super::ar::readings(raw.strip_prefix('و').unwrap_or(raw));
+        }
+        if found.is_empty() {
+            return None;
+        }
+        combos = combos
+            .iter()
+            .flat_map(|c| found.iter().map(move |r| format!("{c}{r} ")))
+            .take(256)
+            .collect();
+    }
+    combos
+        .iter()
+        .find_map(|c| names::province_by_key(c.trim()))
+        .map(|(name, _)| name.to_string())
+}
+
+fn name_follows(text: &str, tokens: &[Token], j: usize, language: &Language) -> bool {
+    let surname =
+        syllable(text, &tokens[j], language).is_some_and(|s| names::is_surname(&s.to_lowercase()));
+    surname
+        && (1..=2).all(|k| {
+            tokens
+                .get(j + k)
+                .is_some_and(|t| syllable(text, t, language).is_some())
+        })
+}
+
+/// Places written next to a level word: after it in Arabic and German (`حي دونج كينه`,
+/// `Stadt Hai Phong`), before it in English and German (`Dong Kinh ward`).
+pub fn level_places(
+    text: &str,
+    tokens: &[Token],
+    language: &Language,
+) -> Vec<(PlaceName, (usize, usize))> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((Term::Level(level), len)) = tokens[i].term else {
+            i += 1;
+            continue;
+        };
+        let mut after = i + len;
+        if language.script == Script::Latin && matches!(term_of(tokens, after), Some(Term::Link)) {
+            after += 1;
+        }
+        if let Some((mut place, next)) = place_at(text, tokens, after, language) {
+            place.level = Some(level);
+            out.push((place, (after, next)));
+            i = next;
+            continue;
+        }
+        i += len;
+    }
+    if language.script == Script::Latin {
+        let mut i = 0;
+        while i < tokens.len() {
+            match place_at(text, tokens, i, language) {
+                Some((mut place, next)) => {
+                    if let Some(Term::Level(level)) = term_of(tokens, next) {
+                        place.level = Some(level);
+                        out.push((place, (i, next)));
+                    }
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Finds lists of communes or wards: a level word (optionally after a count, followed by
+/// `following` or `:`) and then names separated by commas and `and`; or names each
+/// followed by their level word ("Dong Kinh ward and Ky Lua ward").
+pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<PlaceList> {
+    let mut lists = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let level = match term_of(tokens, i) {
+            Some(Term::Level(l @ (AreaLevel::Commune | AreaLevel::Ward))) => l,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let announced = i.checked_sub(1).and_then(|p| match tokens[p].kind {
+            TokenKind::Number(n) => Some(n),
+            _ => None,
+        });
+        let len = tokens[i].term.map_or(1, |(_, l)| l);
+        let mut j = i + len;
+        // `the following communes:`, `communes: communes A, …`, `the communes of`
+        loop {
+            match tokens.get(j) {
+                Some(t) if matches!(t.punct(), Some(':')) => j += 1,
+                Some(t) if matches!(t.term, Some((Term::Following | Term::Link, _))) => {
+                    j += t.term.map_or(1, |(_, l)| l)
+                }
+                Some(t) if t.term == tokens[i].term => j += len,
+                _ => break,
+            }
+        }
+        let mut places = Vec::new();
+        while let Some((mut place, next)) = place_at(text, tokens, j, language) {
+            place.level = Some(level);
+            places.push(place);
+            j = next;
+            // separators: `,` `، و` `and` `, and`
+            let mut k = j;
+            let mut saw_sep = false;
+            while let Some(t) = tokens.get(k) {
+                if is_sep(t) || matches!(t.term, Some((Term::And, _))) {
+                    saw_sep = true;
+                    k += t.term.map_or(1, |(_, l)| l);
+                } else if matches!(t.term, Some((Term::Level(l), _)) if l == level) {
+                    k += t.term.map_or(1, |(_, l)| l);
+                } else {
+                    break;
+                }
+            }
+            if !saw_sep {
+                break;
+            }
+            j = k;
+        }
+        if !places.is_empty() {
+            lists.push(PlaceList {
+                level,
+                places,
+                announced,
+                first_token: i,
+            });
+            i = j;
+        } else {
+            i += len;
+        }
+    }
+    if language.script == Script::Latin {
+        lists.extend(places_before_level(text, tokens, language));
+    }
+    lists
+}
+
+/// "Dong Kinh ward and Ky Lua ward", "Tam Thanh commune": Latin names before their level.
+fn places_before_level(text: &str, tokens: &[Token], language: &Language) -> Vec<PlaceList> {
+    let mut out: Vec<PlaceList> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((place, next)) = place_at(text, tokens, i, language) else {
+            i += 1;
+            continue;
+        };
+        match term_of(tokens, next) {
+            Some(Term::Level(level @ (AreaLevel::Commune | AreaLevel::Ward))) => {
+                let mut place = place;
+                place.level = Some(level);
+                // Names listed with one level word each join the list before them.
+                let joins = out.last().is_some_and(|l| {
+                    l.level == level
+                        && tokens[l.first_token..i]
+                            .iter()
+                            .rev()
+                            .take(3)
+                            .any(|t| is_sep(t) || matches!(t.term, Some((Term::And, _))))
+                });
+                if joins && let Some(last) = out.last_mut() {
+                    last.places.push(place);
+                } else {
+                    out.push(PlaceList {
+                        level,
+                        places: vec![place],
+                        announced: None,
+                        first_token: i,
+                    });
+                }
+                i = next + 1;
+            }
+            _ => i = next,
+        }
+    }
+    out
+}
+
+/// Finds person names: a surname and one to three more syllables, in a context that
+/// marks a person (after "comrade", "led by", a title; before a title run or a speech
+/// verb), or of three syllables or more anywhere. `taken[i]` marks tokens already read
+/// as places.
+pub fn names(
+    text: &str,
+    tokens: &[Token],
+    taken: &[bool],
+    language: &Language,
+) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        let Some(mention) = name_at(text, tokens, taken, i, language) else {
+            i += 1;
+            continue;
+        };
+        i = mention.tokens.1;
+        out.push(mention);
+    }
+    out
+}
+
+fn name_at(
+    text: &str,
+    tokens: &[Token],
+    taken: &[bool],
+    i: usize,
+    language: &Language,
+) -> Option<NameMention> {
+    let t = &tokens[i];
+    let raw = t.text(text);
+    let (surname, strip_and) = match language.script {
+        Script::Latin => {
+            let s = syllable(text, t, language)?;
+            names::is_surname(&s.to_lowercase()).then_some((s, false))?
+        }
+        Script::Arabic => {
+            if !t.is_word() || t.in_term {
+                return None;
+            }
+            let key = crate::text::search_key(raw);
+            let pick = |k: &str| {
+                super::ar::readings(k)
+                    .into_iter()
+                    .find(|r| names::is_surname(r))
+                    .map(super::ar::capitalize)
+            };
+            match pick(&key) {
+                Some(s) => (s, false),
+                None => (pick(key.strip_prefix('و')?)?, true),
+            }
+        }
+    };
+    let mut parts = vec![surname];
+    let mut j = i + 1;
+    while j < tokens.len() && parts.len() < 4 && !taken[j] {
+        match syllable(text, &tokens[j], language) {
+            Some(s) => parts.push(s),
+            None => break,
+        }
+        j += 1;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    // Places named after people: a level word right before or after the name.
+    let level_before = i
+        .checked_sub(1)
+        .is_some_and(|p| matches!(term_of_covering(tokens, p), Some(Term::Level(_))))
+        && !matches!(
+            term_of_covering(tokens, i.wrapping_sub(1)),
+            Some(Term::Level(AreaLevel::Province | AreaLevel::City))
+        );
+    let level_after = matches!(term_of(tokens, j), Some(Term::Level(_)));
+    let canonical = parts.join(" ");
+    if level_before
+        || level_after
+        || names::province_by_key(&crate::text::search_key(&canonical)).is_some()
+    {
+        return None;
+    }
+    let (rule, confidence) = if let Some(rule) = trigger(tokens, i, j) {
+        (rule, 90)
+    } else if parts.len() >= 3 {
+        ("name-shape", 65)
+    } else {
+        return None;
+    };
+    let start = if strip_and {
+        t.start + 'و'.len_utf8()
+    } else {
+        t.start
+    };
+    let end = tokens[j - 1].end;
+    Some(NameMention {
+        canonical,
+        original: text[start..end].to_string(),
+        span: (start, end),
+        tokens: (i, j),
+        rule,
+        confidence,
+    })
+}
+
+/// The term of the phrase covering token `i` (not only starting at it).
+fn term_of_covering(tokens: &[Token], i: usize) -> Option<Term> {
+    if i >= tokens.len() {
+        return None;
+    }
+    (0..=i).rev().take(8).find_map(|s| match tokens[s].term {
+        Some((term, len)) if s + len > i => Some(term),
+        _ => None,
+    })
+}
+
+/// What marks the words `i..j` as a person, if anything.
+fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
+    // Look left past `:` and `,`.
+    let mut p = i;
+    while p > 0 && matches!(tokens[p - 1].punct(), Some(':' | ',' | '،')) {
+        p -= 1;
+    }
+    if p > 0 {
+        if matches!(tokens[p - 1].punct(), Some(';' | '؛')) {
+            return Some("name-in-list");
+        }
+        match term_of_covering(tokens, p - 1) {
+            Some(Term::Comrade) => return Some("comrade-name"),
+            Some(Term::LedBy | Term::ChairedBy) => return Some("led-by-name"),
+            Some(Term::Accompany | Term::Attend) => return Some("attendee-name"),
+            Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_)) => {
+                return Some("title-name");
+            }
+            Some(Term::ChairVerb | Term::Speech) => return Some("speaker-name"),
+            _ => {}
+        }
+    }
+    // Look right: `, Title` or a speech verb.
+    let mut n = j;
+    while n < tokens.len() && matches!(tokens[n].punct(), Some(',' | '،')) {
+        n += 1;
+    }
+    match term_of(tokens, n) {
+        Some(Term::Role(_) | Term::RoleBody(..)) => Some("name-title"),
+        Some(Term::Level(_) | Term::Body(_)) if n > j => Some("name-title"),
+        Some(Term::Speech | Term::ChairVerb | Term::Attend) => Some("name-speech"),
+        _ => None,
+    }
+}
+
+/// Accepts the title run that starts at `start` (after a name) and returns it, or `None`
+/// when no role is in it. Stops before `limit`.
+pub fn title_run(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    limit: usize,
+    language: &Language,
+) -> Option<TitleRun> {
+    let mut titles: Vec<TitleSpec> = Vec::new();
+    let mut current = TitleSpec::default();
+    let mut last_good = None;
+    let mut j = start;
+    let mut after_level = false;
+    while j < limit {
+        let t = &tokens[j];
+        if is_hard_stop(t) {
+            break;
+        }
+        if is_sep(t) {
+            push_title(&mut titles, &mut current);
+            after_level = false;
+            j += 1;
+            continue;
+        }
+        match t.term {
+            Some((term, len)) => {
+                match term {
+                    Term::Role(role) => {
+                        if current.role.is_some() {
+                            push_title(&mut titles, &mut current);
+                        }
+                        current.role = Some(role);
+                    }
+                    Term::RoleBody(role, body) => {
+                        if current.role.is_some() {
+                            push_title(&mut titles, &mut current);
+                        }
+                        current.role = Some(role);
+                        current.bodies.push(body);
+                    }
+                    Term::Body(body) => current.bodies.push(body),
+                    Term::Level(level) => {
+                        if current.level.is_none() || current.place.is_none() {
+                            current.level = Some(level);
+                        }
+                    }
+                    Term::Link => {}
+                    Term::And => push_title(&mut titles, &mut current),
+                    _ => break,
+                }
+                after_level = matches!(term, Term::Level(_));
+                if !matches!(term, Term::Link | Term::And) {
+                    last_good = Some(j + len);
+                }
+                j += len;
+            }
+            None => {
+                // A place name right after a level word (`لمدينة هاي فونج`, `Stadt Hai Phong`)
+                // or right before one (`Dong Kinh ward`).
+                let Some((place, next)) = place_within(text, tokens, j, limit, language) else {
+                    break;
+                };
+                let before_level = matches!(term_of(tokens, next), Some(Term::Level(_)));
+                if !(after_level || before_level) {
+                    break;
+                }
+                if current.place.is_none() {
+                    current.place = Some(place);
+                }
+                last_good = Some(next);
+                j = next;
+                after_level = false;
+            }
+        }
+    }
+    push_title(&mut titles, &mut current);
+    let end = last_good?;
+    titles.retain(|t| t.role.is_some());
+    // "Secretary of the Party Committee and Chair of the People's Council of X ward": a
+    // level or place said once at the end of the run holds for the titles before it.
+    for k in (0..titles.len().saturating_sub(1)).rev() {
+        if titles[k].level.is_none() && titles[k].place.is_none() {
+            let (level, place) = (titles[k + 1].level, titles[k + 1].place.clone());
+            titles[k].level = level;
+            titles[k].place = place;
+        }
+    }
+    (!titles.is_empty()).then_some(TitleRun {
+        titles,
+        tokens: (start, end),
+    })
+}
+
+fn push_title(titles: &mut Vec<TitleSpec>, current: &mut TitleSpec) {
+    let spec = std::mem::take(current);
+    if spec.role.is_none() && !titles.is_empty() {
+        // "Chair of the People's Council and (of the) People's Committee": bodies after
+        // `and` without a role of their own belong to the title before.
+        if let Some(last) = titles.last_mut() {
+            last.bodies.extend(spec.bodies);
+            if last.level.is_none() {
+                last.level = spec.level;
+            }
+            if last.place.is_none() {
+                last.place = spec.place;
+            }
+        }
+        return;
+    }
+    if spec.role.is_some() || !spec.bodies.is_empty() {
+        titles.push(spec);
+    }
+}
+
+/// The title run that ends right before token `end` (a name after its titles:
+/// "Secretary of the Provincial Party Committee Nguyen Van A"). `floor` is the first
+/// token it may use.
+pub fn title_run_before(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    floor: usize,
+    language: &Language,
+) -> Option<TitleRun> {
+    let starts = phrase_starts(tokens);
+    let mut e = end;
+    if e > floor && is_sep(&tokens[e - 1]) {
+        e -= 1;
+    }
+    // Walk left over title words, separators and place names.
+    let mut s = e;
+    while s > floor {
+        let p = s - 1;
+        let t = &tokens[p];
+        if let Some(first) = starts[p] {
+            match tokens[first].term.map(|(term, _)| term) {
+                Some(
+                    Term::Role(_)
+                    | Term::RoleBody(..)
+                    | Term::Body(_)
+                    | Term::Level(_)
+                    | Term::Link
+                    | Term::And,
+                ) if first >= floor => {
+                    s = first;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_sep(t) || syllable(text, t, language).is_some() {
+            s = p;
+            continue;
+        }
+        break;
+    }
+    // The run must start at a title word: drop leading glue, separators and names.
+    while s < e
+        && !matches!(
+            term_of(tokens, s),
+            Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_))
+        )
+    {
+        s += 1;
+    }
+    if s >= e {
+        return None;
+    }
+    let run = title_run(text, tokens, s, e, language)?;
+    (run.tokens.1 == e).then_some(run)
+}

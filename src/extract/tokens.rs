@@ -1,0 +1,235 @@
+//! Sentences and tokens with byte spans into the whole input text.
+//!
+//! Both passes are single left-to-right scans over the characters: linear in the input,
+//! and they accept any `&str` (control characters and mixed scripts are just tokens).
+
+use super::lexicon::{Language, Matcher, Term};
+
+/// A sentence: its byte span in the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits `text` into sentences: at `.`, `!`, `?`, `؟` followed by white space, and at line
+/// breaks. `No.`/`Nr.` and single capital initials do not end a sentence.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end_here = match c {
+            '\n' | '\r' => true,
+            '.' | '!' | '?' | '؟' => {
+                let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+                next_is_space && !(c == '.' && is_abbreviation(&text[start..i]))
+            }
+            _ => false,
+        };
+        if end_here {
+            push_sentence(text, start, i + c.len_utf8(), &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_sentence(text, start, text.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let word: String = word.chars().rev().collect();
+    matches!(
+        word.as_str(),
+        "No" | "Nr" | "no" | "nr" | "Mr" | "Mrs" | "Dr"
+    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let piece = &text[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let trimmed_end = start + piece.trim_end().len();
+    if trimmed_end > trimmed_start {
+        out.push(Sentence {
+            start: trimmed_start,
+            end: trimmed_end,
+        });
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number(u32),
+    Punct(char),
+}
+
+/// One token: a word (or one key of a split compound), a number or a punctuation mark.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// The lexicon key of a word (see [`Language::keys`]); empty for other tokens.
+    pub key: String,
+    /// The lexicon term that starts at this token, and how many tokens it covers.
+    pub term: Option<(Term, usize)>,
+    /// The token lies inside a matched phrase (at its start or later).
+    pub in_term: bool,
+}
+
+impl Token {
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokenKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    // Arabic harakat and Latin combining marks stay inside their word.
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}')
+}
+
+/// Tokenizes one sentence and marks the lexicon phrases in it.
+pub fn tokenize(
+    text: &str,
+    sentence: Sentence,
+    language: &Language,
+    matcher: &Matcher,
+) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let piece = &text[sentence.start..sentence.end];
+    let mut word_start: Option<usize> = None;
+    let mut iter = piece.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && word_start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if word_char(c) || inner_apostrophe {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            push_word(
+                text,
+                sentence.start + ws,
+                sentence.start + i,
+                language,
+                &mut tokens,
+            );
+        }
+        if !c.is_whitespace() && c != '\u{200f}' && c != '\u{200e}' && c != 'ـ' {
+            let start = sentence.start + i;
+            tokens.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokenKind::Punct(c),
+                key: String::new(),
+                term: None,
+                in_term: false,
+            });
+        }
+    }
+    if let Some(ws) = word_start {
+        push_word(
+            text,
+            sentence.start + ws,
+            sentence.end,
+            language,
+            &mut tokens,
+        );
+    }
+    mark_terms(&mut tokens, matcher);
+    tokens
+}
+
+fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: &mut Vec<Token>) {
+    let word = &text[start..end];
+    let digits = crate::text::ascii_digits(word);
+    if digits.bytes().all(|b| b.is_ascii_digit()) {
+        let value = if digits.len() <= 9 {
+            digits.parse().unwrap_or(0)
+        } else {
+            u32::MAX
+        };
+        tokens.push(Token {
+            start,
+            end,
+            kind: TokenKind::Number(value),
+            key: digits,
+            term: None,
+            in_term: false,
+        });
+        return;
+    }
+    for key in (language.keys)(word) {
+        tokens.push(Token {
+            start,
+            end,
+            kind: TokenKind::Word,
+            key,
+            term: None,
+            in_term: false,
+        });
+    }
+}
+
+fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
+    // Longest match from each position, taken left to right without overlap. Phrases are
+    // at most a handful of keys long, so this is linear in the number of tokens.
+    const MAX_PHRASE: usize = 8;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let window: Vec<&str> = tokens[i..tokens.len().min(i + MAX_PHRASE)]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        if let Some((term, len)) = matcher.longest(&window) {
+            tokens[i].term = Some((term, len));
+            for t in &mut tokens[i..i + len] {
+                t.in_term = true;
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_abbreviations_and_spans() {
+        let text = "Working Group No. 6 met. It worked.\nNext line";
+        let s = sentences(text);
+        let pieces: Vec<_> = s.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            pieces,
+            ["Working Group No. 6 met.", "It worked.", "Next line"]
+        );
+    }
+}
