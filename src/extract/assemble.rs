@@ -63,11 +63,38 @@ pub fn assemble(
     // Pass 1: named people and their titles.
     let mut holders: HashMap<EntityId, EntityId> = HashMap::new();
     let mut whos: Vec<Vec<Who>> = Vec::with_capacity(reads.len());
+    // A title said without its place ("the Party Secretary Tran Van A") is the placed
+    // title the same person has elsewhere in the article.
+    let mut placed: HashMap<(String, Role, Option<Body>), TitleSpec> = HashMap::new();
+    for read in &reads {
+        for (mention, titles) in &read.named {
+            for spec in titles {
+                if let Some(role) = spec.role
+                    && (spec.level.is_some() || spec.place.is_some())
+                {
+                    placed
+                        .entry((mention.canonical.clone(), role, resolve_body(&spec.bodies)))
+                        .or_insert_with(|| spec.clone());
+                }
+            }
+        }
+    }
     for read in &reads {
         let mut here = Vec::new();
         for (mention, titles) in &read.named {
             let person = out.person(mention, read.span);
             for spec in titles {
+                let mut spec = spec.clone();
+                if spec.level.is_none()
+                    && spec.place.is_none()
+                    && let Some(role) = spec.role
+                    && let Some(known) =
+                        placed.get(&(mention.canonical.clone(), role, resolve_body(&spec.bodies)))
+                {
+                    spec.level = known.level;
+                    spec.place = known.place.clone();
+                }
+                let spec = &spec;
                 if let Some(post) = out.post(spec, &place, &person, read.span, mention.confidence) {
                     holders.entry(post).or_insert_with(|| person.clone());
                 }
