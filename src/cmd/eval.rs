@@ -85,3 +85,37 @@ pub fn run(data: &Path, format: QueryFormat, out: &mut dyn Write) -> Result<()> 
     out.write_all(text.as_bytes())
         .map_err(|e| Error::io("stdout", e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// F1 per fact type that `govgraph eval` must keep reaching on `data/`. They only
+    /// ever go up.
+    const FLOORS: [(&str, f64); 5] = [
+        ("persons", 0.99),
+        ("posts", 0.98),
+        ("leaders", 0.99),
+        ("group_areas", 0.99),
+        ("chairs", 0.99),
+    ];
+
+    #[test]
+    fn eval_over_the_samples_stays_above_its_floors() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let report = report(&data).expect("data/ loads");
+        assert!(
+            report.articles.len() >= 5,
+            "{} articles",
+            report.articles.len()
+        );
+        for (fact, floor) in FLOORS {
+            let f1 = report.f1(fact);
+            assert!(
+                f1 >= floor,
+                "{fact}: F1 {f1:.3} fell below {floor}\n{}",
+                eval::table(&report)
+            );
+        }
+    }
+}

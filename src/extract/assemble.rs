@@ -189,11 +189,10 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
     let mut taken = vec![false; tokens.len()];
     for list in &lists {
         for place in &list.places {
-            for (i, t) in tokens.iter().enumerate() {
-                if t.start >= place.span.0 && t.end <= place.span.1 {
-                    taken[i] = true;
-                }
-            }
+            // Tokens are in text order: find the place's tokens by binary search.
+            let first = tokens.partition_point(|t| t.start < place.span.0);
+            let last = tokens.partition_point(|t| t.end <= place.span.1);
+            mark(&mut taken, (first, last.max(first)));
         }
     }
     for (_, (a, b)) in scan::level_places(text, &tokens, language) {
@@ -202,6 +201,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         }
     }
     let mentions = scan::names(text, &tokens, &taken, language);
+    let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();
     let mut floor = 0;
@@ -209,7 +209,8 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
         let mut titles = Vec::new();
         let mut end = mention.tokens.1;
-        if let Some(run) = scan::title_run_before(text, &tokens, mention.tokens.0, floor, language)
+        if let Some(run) =
+            scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
             titles.extend(run.titles);
@@ -233,6 +234,11 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         named.push((mention.clone(), titles));
     }
     let mut orphans = Vec::new();
+    // next_covered[i]: the first covered token at or after i.
+    let mut next_covered = vec![tokens.len(); tokens.len() + 1];
+    for i in (0..tokens.len()).rev() {
+        next_covered[i] = if covered[i] { i } else { next_covered[i + 1] };
+    }
     let mut i = 0;
     while i < tokens.len() {
         let starts_title = matches!(
@@ -256,7 +262,20 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                 }
                 i = run.tokens.1.max(i + 1);
             }
-            None => i += 1,
+            None => {
+                // Skip the whole role-less run, so that a long one is read once.
+                i += 1;
+                while i < limit
+                    && (matches!(tokens[i].punct(), Some(',' | '،'))
+                        || matches!(
+                            tokens[i].term,
+                            Some((Term::Level(_) | Term::Body(_) | Term::Link | Term::And, _))
+                        )
+                        || (tokens[i].in_term && tokens[i].term.is_none()))
+                {
+                    i += 1;
+                }
+            }
         }
     }
     Read {
@@ -816,7 +835,8 @@ impl<'a> Out<'a> {
                 end: None,
                 evidence: Vec::new(),
             });
-        if !relation.evidence.contains(&evidence) {
+        // Sentences are read in order: a repeat can only be the last evidence pushed.
+        if relation.evidence.last() != Some(&evidence) {
             relation.evidence.push(evidence);
         }
     }
@@ -956,6 +976,13 @@ impl<'a> Out<'a> {
                 }
                 Some((Term::Link, len)) => k += len,
                 _ if matches!(tokens[k].punct(), Some(',' | '،')) => k += 1,
+                // "of the Quang Ninh Provincial Party Standing Committee"
+                None if let Some((_, next)) =
+                    scan::place_at(self.text, tokens, k, self.language)
+                    && matches!(scan::term_of(tokens, next), Some(Term::Level(_))) =>
+                {
+                    k = next
+                }
                 _ => break,
             }
         }

@@ -4,6 +4,7 @@
 //! `Bezirksvolksräte`); [`keys`] splits such a compound into the level and the body so that
 //! the lexicon lists each body once.
 
+use super::en::fold_lower;
 use super::lexicon::{Body::*, Language, Script, Term, Term::*};
 use crate::model::{AreaLevel::*, Lang, Role::*};
 
@@ -21,7 +22,7 @@ const LEVEL_PREFIXES: &[&str] = &["stadt", "provinz", "bezirks", "gemeinde", "la
 /// Lowercase and folded; a compound such as `Stadtparteikomitees` gives `stadt` and
 /// `parteikomitees`.
 pub fn keys(word: &str) -> Vec<String> {
-    let key = crate::text::fold(word).to_lowercase();
+    let key = fold_lower(word);
     for prefix in LEVEL_PREFIXES {
         if let Some(rest) = key.strip_prefix(prefix)
             && rest.len() >= 5

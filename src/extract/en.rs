@@ -15,8 +15,22 @@ pub static LANGUAGE: Language = Language {
 };
 
 /// Lowercase, diacritics folded, typographic apostrophe made plain.
+/// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
+pub fn fold_lower(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::text::fold(word).to_lowercase()
+    }
+}
+
+/// A possessive `'s` is dropped (`Committee's` → `committee`), except in `people's`.
 pub fn latin_keys(word: &str) -> Vec<String> {
-    vec![crate::text::fold(word).to_lowercase().replace('’', "'")]
+    let key = fold_lower(word).replace('’', "'");
+    match key.strip_suffix("'s") {
+        Some(stem) if stem != "people" => vec![stem.to_string()],
+        _ => vec![key],
+    }
 }
 
 const PHRASES: &[(&str, Term)] = &[

@@ -162,3 +162,6 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
     }
     Some(if german > english { Lang::De } else { Lang::En })
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,9 @@
 //! gazetteer of the country's provinces and centrally-run cities (before and after the
 //! 2025 merger), used to tell places from people and to find an article's province.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::AreaLevel;
 
 /// Vietnamese surnames, ASCII-folded and lowercase.
@@ -110,14 +113,21 @@ pub const PROVINCES: &[(&str, AreaLevel, &[&str])] = &[
     ("Yen Bai", AreaLevel::Province, &[]),
 ];
 
+/// Province search keys without spaces → canonical name and level, built once.
+static PROVINCE_KEYS: LazyLock<HashMap<String, (&'static str, AreaLevel)>> = LazyLock::new(|| {
+    let squash = |s: &str| crate::text::search_key(s).replace(' ', "");
+    let mut keys = HashMap::new();
+    for (name, level, others) in PROVINCES {
+        for spelling in std::iter::once(name).chain(others.iter()) {
+            keys.entry(squash(spelling)).or_insert((*name, *level));
+        }
+    }
+    keys
+});
+
 /// The province whose name (or other spelling) has this search key.
 pub fn province_by_key(key: &str) -> Option<(&'static str, AreaLevel)> {
-    let squash = |s: &str| crate::text::search_key(s).replace(' ', "");
-    let key = key.replace(' ', "");
-    PROVINCES
-        .iter()
-        .find(|(name, _, others)| squash(name) == key || others.iter().any(|o| squash(o) == key))
-        .map(|(name, level, _)| (*name, *level))
+    PROVINCE_KEYS.get(&key.replace(' ', "")).copied()
 }
 
 /// Longest number of words a province name has.

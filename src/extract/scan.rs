@@ -89,23 +89,14 @@ fn is_hard_stop(t: &Token) -> bool {
 
 /// A word that could be one syllable of a Vietnamese name or place, in the language's
 /// script; with its Latin reading.
-pub fn syllable(text: &str, t: &Token, language: &Language) -> Option<String> {
+pub fn syllable(_text: &str, t: &Token, _language: &Language) -> Option<String> {
     if !t.is_word() {
         return None;
     }
     if t.in_term && !matches!(t.term, Some((Term::Month(_), 1))) {
         return None;
     }
-    let raw = t.text(text);
-    match language.script {
-        Script::Latin => {
-            let first = raw.chars().next()?;
-            let folded = crate::text::fold(raw).to_lowercase();
-            (first.is_uppercase() && names::is_latin_syllable(&folded))
-                .then(|| super::ar::capitalize(&folded))
-        }
-        Script::Arabic => language.romanize.and_then(|r| r(raw)),
-    }
+    t.reading.clone()
 }
 
 /// Reads a place name of one to four syllables starting at token `i`; returns it and the
@@ -489,7 +480,7 @@ fn term_of_covering(tokens: &[Token], i: usize) -> Option<Term> {
 fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
     // Look left past `:` and `,`.
     let mut p = i;
-    while p > 0 && matches!(tokens[p - 1].punct(), Some(':' | ',' | '،')) {
+    while p > 0 && p + 3 > i && matches!(tokens[p - 1].punct(), Some(':' | ',' | '،')) {
         p -= 1;
     }
     if p > 0 {
@@ -641,11 +632,11 @@ fn push_title(titles: &mut Vec<TitleSpec>, current: &mut TitleSpec) {
 pub fn title_run_before(
     text: &str,
     tokens: &[Token],
+    starts: &[Option<usize>],
     end: usize,
     floor: usize,
     language: &Language,
 ) -> Option<TitleRun> {
-    let starts = phrase_starts(tokens);
     let mut e = end;
     if e > floor && is_sep(&tokens[e - 1]) {
         e -= 1;

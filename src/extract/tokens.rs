@@ -3,7 +3,7 @@
 //! Both passes are single left-to-right scans over the characters: linear in the input,
 //! and they accept any `&str` (control characters and mixed scripts are just tokens).
 
-use super::lexicon::{Language, Matcher, Term};
+use super::lexicon::{Language, Matcher, Script, Term};
 
 /// A sentence: its byte span in the whole text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,9 @@ pub struct Token {
     pub term: Option<(Term, usize)>,
     /// The token lies inside a matched phrase (at its start or later).
     pub in_term: bool,
+    /// The word read as a syllable of a Vietnamese name, computed once
+    /// (see [`reading`]).
+    pub reading: Option<String>,
 }
 
 impl Token {
@@ -145,6 +148,7 @@ pub fn tokenize(
                 key: String::new(),
                 term: None,
                 in_term: false,
+                reading: None,
             });
         }
     }
@@ -177,9 +181,11 @@ fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: 
             key: digits,
             term: None,
             in_term: false,
+            reading: None,
         });
         return;
     }
+    let reading = reading(word, language);
     for key in (language.keys)(word) {
         tokens.push(Token {
             start,
@@ -188,7 +194,24 @@ fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: 
             key,
             term: None,
             in_term: false,
+            reading: reading.clone(),
         });
+    }
+}
+
+/// The Latin syllable a word can be in a Vietnamese name: a capitalized syllable-shaped
+/// Latin word, or an Arabic-script word the language's romanizer reads.
+pub fn reading(word: &str, language: &Language) -> Option<String> {
+    match language.script {
+        Script::Latin => {
+            let first = word.chars().next()?;
+            if !first.is_uppercase() || word.len() > 16 {
+                return None;
+            }
+            let folded = super::en::fold_lower(word);
+            super::names::is_latin_syllable(&folded).then(|| super::ar::capitalize(&folded))
+        }
+        Script::Arabic => language.romanize.and_then(|r| r(word)),
     }
 }
 

@@ -1,0 +1,447 @@
+//! Tests of extraction on sentences and articles written for them: other provinces, other
+//! names, titles in other orders, lists of other lengths, in English, German and Arabic.
+
+use std::collections::BTreeSet;
+
+use super::{Options, extract};
+use crate::model::{Document, EntityId, Lang, RelationKind};
+
+fn run(text: &str, lang: Option<Lang>, url: Option<&str>, area: Option<&str>) -> Document {
+    let mut options = Options::new(EntityId::new("source:test"));
+    options.lang = lang;
+    options.url = url.map(str::to_string);
+    options.area = area.map(str::to_string);
+    options.date = Some("2025-08-12".parse().unwrap());
+    extract(text, &options).document
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/extract/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (article, _) = crate::article::parse(&text);
+    article.body
+}
+
+fn relations(doc: &Document, kind: RelationKind) -> BTreeSet<(String, String)> {
+    doc.relations
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| (r.from.to_string(), r.to.to_string()))
+        .collect()
+}
+
+fn has(doc: &Document, kind: RelationKind, from: &str, to: &str) -> bool {
+    relations(doc, kind).contains(&(from.to_string(), to.to_string()))
+}
+
+fn persons(doc: &Document) -> BTreeSet<String> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind() == crate::model::Kind::Person)
+        .map(|e| e.id.to_string())
+        .collect()
+}
+
+fn assert_holds(doc: &Document, person: &str, posts: &[&str]) {
+    for post in posts {
+        assert!(
+            has(doc, RelationKind::Holds, person, post),
+            "{person} should hold {post}; holds: {:?}",
+            relations(doc, RelationKind::Holds)
+        );
+    }
+}
+
+// ---- English ----
+
+#[test]
+fn en_working_groups_leaders_and_communes() {
+    let doc = run(&fixture("en-quang-ninh.txt"), None, None, None);
+    let thang = "person:vu-dai-thang";
+    assert_holds(
+        &doc,
+        thang,
+        &[
+            "post:quang-ninh-party-committee-secretary",
+            "post:quang-ninh-na-delegation-head",
+        ],
+    );
+    assert!(has(&doc, RelationKind::Leads, thang, "group:quang-ninh-6"));
+    for commune in ["area:quang-ha", "area:duong-hoa", "area:dam-ha"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:quang-ninh-6", commune),
+            "{commune}"
+        );
+    }
+    assert!(has(
+        &doc,
+        RelationKind::EstablishedBy,
+        "group:quang-ninh-6",
+        "org:quang-ninh-party-standing-committee"
+    ));
+    let huy = "person:cao-tuong-huy";
+    assert!(has(&doc, RelationKind::Leads, huy, "group:quang-ninh-2"));
+    assert_holds(
+        &doc,
+        huy,
+        &[
+            "post:quang-ninh-party-committee-deputy-secretary",
+            "post:quang-ninh-peoples-committee-chair",
+        ],
+    );
+    for ward in [
+        "area:ha-long",
+        "area:bai-chay",
+        "area:hoanh-bo",
+        "area:tuan-chau",
+    ] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:quang-ninh-2", ward),
+            "{ward}"
+        );
+    }
+    for ward in ["area:cam-pha", "area:cua-ong"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:quang-ninh-11", ward),
+            "{ward}"
+        );
+    }
+    let phuong = "person:dang-xuan-phuong";
+    assert!(has(
+        &doc,
+        RelationKind::Accompanied,
+        phuong,
+        "group:quang-ninh-6"
+    ));
+    assert_holds(
+        &doc,
+        phuong,
+        &[
+            "post:quang-ninh-party-standing-committee-member",
+            "post:quang-ninh-organization-commission-head",
+        ],
+    );
+    // A photo credit is not an official.
+    let people = persons(&doc);
+    assert_eq!(people.len(), 3, "{people:?}");
+}
+
+#[test]
+fn en_meeting_chair_attendees_and_title_before_name() {
+    let doc = run(
+        &fixture("en-nghe-an-meeting.txt"),
+        Some(Lang::En),
+        None,
+        None,
+    );
+    let trung = "person:nguyen-duc-trung";
+    assert_holds(&doc, trung, &["post:nghe-an-party-committee-secretary"]);
+    let chaired = relations(&doc, RelationKind::Chaired);
+    assert_eq!(chaired.len(), 1, "{chaired:?}");
+    assert_eq!(chaired.iter().next().unwrap().0, trung);
+    let hieu = "person:hoang-nghia-hieu";
+    assert_holds(
+        &doc,
+        hieu,
+        &[
+            "post:nghe-an-party-committee-standing-deputy-secretary",
+            "post:nghe-an-peoples-council-chair",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:le-hong-vinh",
+        &["post:nghe-an-peoples-committee-vice-chair"],
+    );
+    assert_holds(
+        &doc,
+        "person:thai-thi-an-chung",
+        &["post:nghe-an-peoples-council-vice-chair"],
+    );
+    let attended = relations(&doc, RelationKind::Attended);
+    assert_eq!(attended.len(), 3, "{attended:?}");
+    // Wards named after people are places.
+    let people = persons(&doc);
+    assert!(!people.contains("person:le-mao"), "{people:?}");
+    assert!(!people.contains("person:hung-dung"), "{people:?}");
+}
+
+#[test]
+fn en_titles_in_other_orders() {
+    let cases = [
+        (
+            "Can Tho City Party Committee Secretary Do Thanh Binh met voters.",
+            "person:do-thanh-binh",
+            "post:can-tho-party-committee-secretary",
+        ),
+        (
+            "Tran Van Lau, Vice Chairman of the Can Tho City People's Committee, said the city would act.",
+            "person:tran-van-lau",
+            "post:can-tho-peoples-committee-vice-chair",
+        ),
+        (
+            "The meeting was chaired by Comrade Nguyen Thuc Hien, Chairwoman of the city's Fatherland Front Committee.",
+            "person:nguyen-thuc-hien",
+            "post:can-tho-fatherland-front-chair",
+        ),
+    ];
+    for (text, person, post) in cases {
+        let doc = run(
+            text,
+            Some(Lang::En),
+            Some("https://baocantho.com.vn/x"),
+            None,
+        );
+        assert_holds(&doc, person, &[post]);
+    }
+}
+
+#[test]
+fn en_list_of_one_to_many_communes() {
+    for n in [1usize, 2, 4, 7] {
+        let names = [
+            "Tan Lap",
+            "Phu Thanh",
+            "Hoa Binh",
+            "My Khanh",
+            "Long Tuyen",
+            "Thoi An",
+            "Tan Loc",
+        ];
+        let list = match n {
+            1 => names[0].to_string(),
+            _ => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+        };
+        let word = if n == 1 { "commune" } else { "communes" };
+        let text = format!(
+            "Working Group No. 4, led by Comrade Pham Van Hieu, Deputy Secretary of the City Party Committee, works with {n} {word}: {list}."
+        );
+        let doc = run(&text, Some(Lang::En), None, Some("Can Tho"));
+        let areas = relations(&doc, RelationKind::WorksWith);
+        assert_eq!(areas.len(), n, "{text}\n{areas:?}");
+        assert!(has(
+            &doc,
+            RelationKind::Leads,
+            "person:pham-van-hieu",
+            "group:can-tho-4"
+        ));
+    }
+}
+
+#[test]
+fn en_unplaced_post_says_so() {
+    let mut options = Options::new(EntityId::new("source:x"));
+    options.lang = Some(Lang::En);
+    let text = "Comrade Ngo Van Tuan, Secretary of the Provincial Party Committee, said the work went well.";
+    let extraction = extract(text, &options);
+    assert!(has(
+        &extraction.document,
+        RelationKind::Holds,
+        "person:ngo-van-tuan",
+        "post:unplaced-party-committee-secretary"
+    ));
+    assert!(
+        extraction
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("unplaced"))
+    );
+}
+
+#[test]
+fn en_place_from_area_option_then_site() {
+    let text = "Comrade Ngo Van Tuan, Secretary of the Provincial Party Committee, spoke.";
+    let doc = run(
+        text,
+        Some(Lang::En),
+        Some("https://baolangson.vn/a"),
+        Some("Nghe An"),
+    );
+    assert_holds(
+        &doc,
+        "person:ngo-van-tuan",
+        &["post:nghe-an-party-committee-secretary"],
+    );
+    let doc = run(text, Some(Lang::En), Some("https://baolangson.vn/a"), None);
+    assert_holds(
+        &doc,
+        "person:ngo-van-tuan",
+        &["post:lang-son-party-committee-secretary"],
+    );
+}
+
+// ---- German ----
+
+#[test]
+fn de_attendees_with_compound_bodies() {
+    let text = "An der Sitzung nahmen folgende Genossen teil: Nguyen Van Quyet, Sekretär des Provinzparteikomitees und Vorsitzender des Provinzvolksrats; Tran Thi Hoa, stellvertretende Vorsitzende des Provinzvolkskomitees. Der Parteisekretär der Provinz forderte mehr Einsatz.";
+    let doc = run(text, None, Some("https://baonghean.vn/x"), None);
+    assert_holds(
+        &doc,
+        "person:nguyen-van-quyet",
+        &[
+            "post:nghe-an-party-committee-secretary",
+            "post:nghe-an-peoples-council-chair",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:tran-thi-hoa",
+        &["post:nghe-an-peoples-committee-vice-chair"],
+    );
+    assert_eq!(relations(&doc, RelationKind::Attended).len(), 2);
+}
+
+#[test]
+fn de_working_group_led_by() {
+    let text = "Die Arbeitsgruppe Nr. 3 unter der Leitung von Genosse Le Quoc Minh, Mitglied des Ständigen Ausschusses des Provinzparteikomitees, arbeitete mit den Gemeinden Tien Yen, Dong Ngu und Hai Lang.";
+    let doc = run(text, Some(Lang::De), None, Some("Quang Ninh"));
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:le-quoc-minh",
+        "group:quang-ninh-3"
+    ));
+    assert_holds(
+        &doc,
+        "person:le-quoc-minh",
+        &["post:quang-ninh-party-standing-committee-member"],
+    );
+    assert_eq!(relations(&doc, RelationKind::WorksWith).len(), 3);
+}
+
+// ---- Arabic ----
+
+#[test]
+fn ar_group_with_wards_and_leader() {
+    let text = "عملت مجموعة العمل رقم ٦ التابعة للجنة الحزب الدائمة الإقليمية بقيادة الرفيق فام فان هيو، نائب سكرتير لجنة الحزب الإقليمية، مع 3 بلديات: تان لاب، وفو ثانه، وهوا بينه على تنفيذ المهام.";
+    let doc = run(text, Some(Lang::Ar), Some("https://baonghean.vn/x"), None);
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:pham-van-hieu",
+        "group:nghe-an-6"
+    ));
+    assert_holds(
+        &doc,
+        "person:pham-van-hieu",
+        &["post:nghe-an-party-committee-deputy-secretary"],
+    );
+    assert_eq!(
+        relations(&doc, RelationKind::WorksWith).len(),
+        3,
+        "{:?}",
+        relations(&doc, RelationKind::WorksWith)
+    );
+    let person = doc
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:pham-van-hieu")
+        .unwrap();
+    assert!(
+        person
+            .aliases
+            .iter()
+            .any(|a| a.text == "فام فان هيو" && a.lang == Lang::Ar)
+    );
+}
+
+#[test]
+fn ar_chair_and_title_alone() {
+    let text = "ترأس الاجتماع الرفيق نجوين فان ثانه، رئيس اللجنة الشعبية الإقليمية. وفي كلمته، طلب رئيس اللجنة الشعبية الإقليمية من البلديات الإسراع.";
+    let doc = run(text, Some(Lang::Ar), None, Some("Can Tho"));
+    assert_holds(
+        &doc,
+        "person:nguyen-van-thanh",
+        &["post:can-tho-peoples-committee-chair"],
+    );
+    assert!(
+        relations(&doc, RelationKind::Chaired)
+            .iter()
+            .any(|(p, _)| p == "person:nguyen-van-thanh")
+    );
+}
+
+// ---- robustness ----
+
+#[test]
+fn never_panics_on_odd_input() {
+    let mut options = Options::new(EntityId::new("source:odd"));
+    let huge =
+        "Comrade Nguyen Van A, Secretary of the Provincial Party Committee, said. ".repeat(14_000);
+    let inputs: Vec<String> = vec![
+        String::new(),
+        "\u{0}\u{1}\u{2}\u{fffd}\u{fffd}".repeat(1000),
+        "٢٠٢٤ ٤ أغسطس مجموعة العمل رقم ٩ بقيادة".to_string(),
+        "Working Group No. 99999999999999999999 led by".to_string(),
+        "Nguyen تران Le فام, Secretary لجنة الحزب; : ، ،، ;;".to_string(),
+        "Nguyen ".repeat(10_000),
+        "، و".repeat(10_000),
+    ];
+    for text in &inputs {
+        for lang in [
+            None,
+            Some(Lang::Ar),
+            Some(Lang::De),
+            Some(Lang::En),
+            Some(Lang::Fr),
+        ] {
+            options.lang = lang;
+            let extraction = extract(text, &options);
+            assert!(
+                extraction
+                    .document
+                    .entities
+                    .iter()
+                    .any(|e| e.id.as_str() == "source:odd")
+            );
+        }
+    }
+    options.lang = None;
+    let huge_extraction = extract(&huge, &options);
+    let holds = huge_extraction
+        .document
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Holds)
+        .expect("the repeated sentence gives a post");
+    assert_eq!(holds.evidence.len(), 14_000);
+    let binary = extract(&"\u{0}\u{7}".repeat(100), &options);
+    assert!(
+        binary
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("binary"))
+    );
+}
+
+#[test]
+fn spans_point_at_the_quoted_sentence() {
+    let text =
+        "Intro line.\nComrade Ly Van Hai, Chairman of the Provincial People's Council, said so.";
+    let doc = run(text, Some(Lang::En), None, Some("Cao Bang"));
+    for r in &doc.relations {
+        for e in &r.evidence {
+            let (s, t) = e.span.unwrap();
+            assert_eq!(&text[s..t], e.quote);
+        }
+    }
+    assert!(!doc.relations.is_empty());
+}
+
+#[test]
+fn detects_languages() {
+    assert_eq!(super::detect_lang("الرفيق نجوين"), Some(Lang::Ar));
+    assert_eq!(
+        super::detect_lang("Der Sekretär und die Delegierten"),
+        Some(Lang::De)
+    );
+    assert_eq!(
+        super::detect_lang("The Secretary of the Party and the Council"),
+        Some(Lang::En)
+    );
+    assert_eq!(super::detect_lang("123 ..."), None);
+}
