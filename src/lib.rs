@@ -13,6 +13,7 @@ pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod text;
 
 pub use error::{Error, Problem, Result};
