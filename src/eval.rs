@@ -249,6 +249,14 @@ fn facts(
             _ => {}
         }
     }
+    // Every extracted person counts, with or without a relation.
+    if sources.is_none() {
+        for e in doc.entities.iter().filter(|e| e.kind() == Kind::Person) {
+            if let Some(name) = person_name(&e.id) {
+                people.insert(name);
+            }
+        }
+    }
     // Curated people count for an article when an alias is sourced to it, too.
     if let Some(sources) = sources {
         for e in doc.entities.iter().filter(|e| e.kind() == Kind::Person) {

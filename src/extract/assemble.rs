@@ -2,7 +2,7 @@
 //! resolved to the article's place, working groups with leaders and areas, meetings with
 //! chairs and attendees, and title-alone mentions linked to the person holding the title.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::{Body, Language, Matcher, Term};
 use super::names;
@@ -79,9 +79,27 @@ pub fn assemble(
             }
         }
     }
+    // A name found only by its shape, with no title and no marker anywhere in the
+    // article, or spelled like a place the article lists, is not taken for a person.
+    let trusted: HashSet<String> = reads
+        .iter()
+        .flat_map(|r| &r.named)
+        .filter(|(m, titles)| m.rule != "name-shape" || !titles.is_empty())
+        .map(|(m, _)| crate::text::search_key(&m.canonical))
+        .collect();
+    let place_names: HashSet<String> = reads
+        .iter()
+        .flat_map(|r| &r.lists)
+        .flat_map(|l| &l.places)
+        .map(|p| crate::text::search_key(&p.canonical))
+        .collect();
     for read in &reads {
         let mut here = Vec::new();
         for (mention, titles) in &read.named {
+            let key = crate::text::search_key(&mention.canonical);
+            if titles.is_empty() && (place_names.contains(&key) || !trusted.contains(&key)) {
+                continue;
+            }
             let person = out.person(mention, read.span);
             for spec in titles {
                 let mut spec = spec.clone();

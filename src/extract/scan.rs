@@ -126,6 +126,9 @@ pub fn place_within(
         if parts.len() >= 2 && name_follows(text, tokens, j, language) {
             break;
         }
+        if j > i && starts_new_item(text, &tokens[j], language) {
+            break;
+        }
         match syllable(text, &tokens[j], language) {
             Some(s) => parts.push(s),
             None => break,
@@ -159,6 +162,16 @@ pub fn place_within(
         },
         j,
     ))
+}
+
+/// An Arabic word read only after dropping its conjunction `و`: it begins a new item
+/// ("A وB"), so it cannot continue a name or a place.
+fn starts_new_item(text: &str, t: &Token, language: &Language) -> bool {
+    let raw = t.text(text);
+    language.script == Script::Arabic
+        && t.reading.is_some()
+        && raw.starts_with('و')
+        && super::ar::readings(raw).is_empty()
 }
 
 /// The province an Arabic place name can be read as, trying every reading of its words
@@ -282,7 +295,9 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
             j = next;
             // separators: `,` `، و` `and` `, and`
             let mut k = j;
-            let mut saw_sep = false;
+            let mut saw_sep = tokens
+                .get(j)
+                .is_some_and(|t| starts_new_item(text, t, language));
             while let Some(t) = tokens.get(k) {
                 if is_sep(t) || matches!(t.term, Some((Term::And, _))) {
                     saw_sep = true;
@@ -417,6 +432,9 @@ fn name_at(
     let mut parts = vec![surname];
     let mut j = i + 1;
     while j < tokens.len() && parts.len() < 4 && !taken[j] {
+        if starts_new_item(text, &tokens[j], language) {
+            break;
+        }
         match syllable(text, &tokens[j], language) {
             Some(s) => parts.push(s),
             None => break,
@@ -455,6 +473,19 @@ fn name_at(
         t.start
     };
     let end = tokens[j - 1].end;
+    // Arabic names take the project's romanizer (`names::romanize_arabic`) so that ids
+    // agree with `resolve`; the syllable table only decided where the name is.
+    let canonical = match language.script {
+        Script::Arabic => {
+            let romanized = crate::names::romanize_arabic(&text[start..end]);
+            if romanized.split_whitespace().count() == parts.len() {
+                romanized
+            } else {
+                canonical
+            }
+        }
+        Script::Latin => canonical,
+    };
     Some(NameMention {
         canonical,
         original: text[start..end].to_string(),
