@@ -283,7 +283,9 @@ const SYLLABLES: &[&str] = &[
     "to", "toai", "tong", "tra", "tuong", "uy", "vi", "vien", "vy", "xa", "yen", "chinh", "pha",
     "sang", "ca", "lo", "lu", "tuan", "thuat", "dieu", "cuu", "khac", "kha", "nhi", "bang", "ban",
     "be", "bien", "buu", "chung", "hue", "kha", "khiem", "khuat", "kieu", "lu", "mau", "nhi",
-    "niem", "pho", "que", "sy", "thanh", "tiep", "tuc", "ut", "vuong", "huynh", "bach",
+    "niem", "pho", "que", "sy", "thanh", "tiep", "tuc", "ut", "vuong", "huynh", "bach", "huu",
+    "quyen", "tram", "chanh", "chuong", "hao", "danh", "dan", "can", "bay", "lieu", "nhac", "tin",
+    "nhiem", "duyen", "ngu", "nha", "ton", "cham", "khuyen", "mung", "khang", "chung",
 ];
 
 /// Latin onsets and the Arabic letters machine translation writes for them.

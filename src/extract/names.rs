@@ -17,7 +17,8 @@ pub const SURNAMES: &[&str] = &[
     "trinh", "ta", "cao", "lam", "chu", "trieu", "quach", "thai", "kieu", "khuat", "nong", "hua",
     "lo", "lu", "vi", "luc", "tong", "thach", "au", "nghiem", "dam", "dao", "lai", "luu", "mac",
     "ung", "ong", "khong", "tang", "kim", "van", "tat", "vuong", "han", "diep", "quan", "to",
-    "hoa", "ninh", "son", "tiet", "thieu", "dau", "y", "ma", "hau", "nhu",
+    "hoa", "ninh", "son", "tiet", "thieu", "dau", "y", "ma", "hau", "nhu", "truong", "ton", "tieu",
+    "khuc", "banh", "bach", "lieu",
 ];
 
 pub fn is_surname(folded_lower: &str) -> bool {

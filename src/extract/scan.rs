@@ -511,7 +511,7 @@ fn term_of_covering(tokens: &[Token], i: usize) -> Option<Term> {
 fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
     // Look left past `:` and `,`.
     let mut p = i;
-    while p > 0 && p + 3 > i && matches!(tokens[p - 1].punct(), Some(':' | ',' | '،')) {
+    while p > 0 && p + 3 > i && matches!(tokens[p - 1].punct(), Some(':' | ',' | '،' | '.')) {
         p -= 1;
     }
     if p > 0 {

@@ -445,3 +445,120 @@ fn detects_languages() {
     );
     assert_eq!(super::detect_lang("123 ..."), None);
 }
+
+#[test]
+fn en_other_phrasings_mr_ms_in_charge_of_headed_by() {
+    let doc = run(&fixture("en-khanh-hoa.txt"), None, None, None);
+    let toan = "person:nguyen-khac-toan";
+    assert_holds(
+        &doc,
+        toan,
+        &[
+            "post:khanh-hoa-party-committee-secretary",
+            "post:party-central-committee-member",
+        ],
+    );
+    assert!(
+        relations(&doc, RelationKind::Chaired)
+            .iter()
+            .any(|(p, _)| p == toan)
+    );
+    assert_holds(
+        &doc,
+        "person:tran-quoc-nam",
+        &["post:khanh-hoa-party-committee-standing-deputy-secretary"],
+    );
+    assert_holds(
+        &doc,
+        "person:le-thi-thuy",
+        &[
+            "post:khanh-hoa-party-committee-deputy-secretary",
+            "post:khanh-hoa-peoples-committee-chair",
+        ],
+    );
+    let attended: BTreeSet<String> = relations(&doc, RelationKind::Attended)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        attended.contains("person:tran-quoc-nam") && attended.contains("person:le-thi-thuy"),
+        "{attended:?}"
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:bui-van-khang",
+        "group:khanh-hoa-3"
+    ));
+    assert_eq!(
+        relations(&doc, RelationKind::WorksWith)
+            .iter()
+            .filter(|(g, _)| g == "group:khanh-hoa-3")
+            .count(),
+        4
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:ho-van-mung",
+        "group:khanh-hoa-8"
+    ));
+    assert_holds(
+        &doc,
+        "person:ho-van-mung",
+        &["post:khanh-hoa-party-committee-deputy-secretary"],
+    );
+    for ward in ["area:nha-trang", "area:bac-nha-trang", "area:tay-nha-trang"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:khanh-hoa-8", ward),
+            "{ward}: {:?}",
+            relations(&doc, RelationKind::WorksWith)
+        );
+    }
+    assert_eq!(persons(&doc).len(), 5, "{:?}", persons(&doc));
+}
+
+#[test]
+fn en_presided_politburo_front_and_delegation_deputy_head() {
+    let doc = run(&fixture("en-can-tho-council.txt"), None, None, None);
+    let nghia = "person:dao-chi-nghia";
+    assert_holds(
+        &doc,
+        nghia,
+        &[
+            "post:can-tho-party-committee-deputy-secretary",
+            "post:can-tho-peoples-council-chair",
+            "post:can-tho-na-delegation-deputy-head",
+        ],
+    );
+    assert!(
+        relations(&doc, RelationKind::Chaired)
+            .iter()
+            .any(|(p, _)| p == nghia)
+    );
+    assert_holds(
+        &doc,
+        "person:do-thanh-binh",
+        &[
+            "post:politburo-member",
+            "post:can-tho-party-committee-secretary",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:nguyen-thi-kim-ngoc",
+        &["post:can-tho-fatherland-front-chair"],
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:truong-canh-tuyen",
+        "group:can-tho-5"
+    ));
+    assert_holds(
+        &doc,
+        "person:truong-canh-tuyen",
+        &["post:can-tho-peoples-committee-vice-chair"],
+    );
+    assert_eq!(persons(&doc).len(), 4, "{:?}", persons(&doc));
+}

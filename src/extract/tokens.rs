@@ -45,7 +45,7 @@ fn is_abbreviation(before: &str) -> bool {
     let word: String = word.chars().rev().collect();
     matches!(
         word.as_str(),
-        "No" | "Nr" | "no" | "nr" | "Mr" | "Mrs" | "Dr"
+        "No" | "Nr" | "no" | "nr" | "Mr" | "Mrs" | "Ms" | "Dr"
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
