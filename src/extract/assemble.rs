@@ -602,10 +602,23 @@ fn province_ref(place: &Place) -> Option<(EntityId, String, AreaLevel)> {
 
 /// The post a title names, resolved to the article's place.
 fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
-    let role = spec.role?;
-    let body = resolve_body(&spec.bodies)?;
+    let mut role = spec.role?;
+    let mut body = resolve_body(&spec.bodies)?;
+    // A standing committee has members, not secretaries: "نائبة سكرتير لجنة الحزب الدائمة"
+    // is the standing deputy secretary of the Party Committee.
+    if body == Body::PartyStandingCommittee
+        && matches!(
+            role,
+            Role::Secretary | Role::DeputySecretary | Role::StandingDeputySecretary
+        )
+    {
+        body = Body::PartyCommittee;
+        if role == Role::DeputySecretary {
+            role = Role::StandingDeputySecretary;
+        }
+    }
     let (body_slug, classification, body_name, national) = body_info(body);
-    let mut role = fit_role(role, classification);
+    role = fit_role(role, classification);
     // "Vice chair of the standing committee of the steering committee": a standing deputy.
     if spec.bodies.contains(&Body::Standing)
         && !matches!(

@@ -562,3 +562,58 @@ fn en_presided_politburo_front_and_delegation_deputy_head() {
     );
     assert_eq!(persons(&doc).len(), 4, "{:?}", persons(&doc));
 }
+
+#[test]
+fn ar_other_province_meeting_group_and_credit() {
+    let doc = run(&fixture("ar-quang-ninh.txt"), None, None, None);
+    let thang = "person:vu-dai-thang";
+    assert_holds(
+        &doc,
+        thang,
+        &[
+            "post:quang-ninh-party-committee-secretary",
+            "post:party-central-committee-member",
+        ],
+    );
+    assert!(
+        relations(&doc, RelationKind::Chaired)
+            .iter()
+            .any(|(p, _)| p == thang)
+    );
+    // تونغ هوي reads Tung Hoi: Arabic script loses the vowels that tell Tuong Huy apart.
+    assert_holds(
+        &doc,
+        "person:cao-tung-hoi",
+        &[
+            "post:quang-ninh-party-committee-deputy-secretary",
+            "post:quang-ninh-peoples-committee-chair",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:trinh-thi-minh-thanh",
+        &[
+            "post:quang-ninh-party-committee-standing-deputy-secretary",
+            "post:quang-ninh-peoples-council-chair",
+        ],
+    );
+    assert_eq!(relations(&doc, RelationKind::Attended).len(), 2);
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:nguyen-van-cong",
+        "group:quang-ninh-4"
+    ));
+    assert_holds(
+        &doc,
+        "person:nguyen-van-cong",
+        &["post:quang-ninh-inspection-commission-head"],
+    );
+    assert_eq!(
+        relations(&doc, RelationKind::WorksWith).len(),
+        4,
+        "{:?}",
+        relations(&doc, RelationKind::WorksWith)
+    );
+    assert_eq!(persons(&doc).len(), 4, "{:?}", persons(&doc));
+}
