@@ -176,6 +176,13 @@ pub fn assemble(
         } else if let Some((_, Some(event))) = &group {
             last_event = Some(event.clone());
         }
+        if group.is_none()
+            && let Some(group_id) = &last_group
+            && find_term(&read.tokens, |t| matches!(t, Term::Group)).is_some()
+            && let Some(i) = find_term(&read.tokens, |t| matches!(t, Term::Inspect))
+        {
+            out.inspected(read, group_id, i, &place);
+        }
         if let Some(group_id) = &last_group
             && let Some(i) = find_term(&read.tokens, |t| matches!(t, Term::Accompany))
         {
@@ -1054,7 +1061,37 @@ impl<'a> Out<'a> {
                 confidence,
             );
         }
+        let inspects: Vec<usize> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.term, Some((Term::Inspect, _))))
+            .map(|(i, _)| i)
+            .collect();
+        let stops: Vec<usize> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.term, Some((Term::Stop, _))))
+            .map(|(i, _)| i)
+            .collect();
         for list in read.lists.iter().filter(|l| l.first_token > g) {
+            // "worked with A and B, and inspected C": the nearer verb decides.
+            let before = |marks: &[usize]| {
+                marks
+                    .iter()
+                    .filter(|&&m| m < list.first_token)
+                    .max()
+                    .copied()
+            };
+            let inspected = match (before(&inspects), before(&stops)) {
+                (Some(i), Some(w)) => i > w,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            let (kind, rule) = if inspected {
+                (RelationKind::Inspected, "group-inspected")
+            } else {
+                (RelationKind::WorksWith, "group-areas")
+            };
             if let Some(n) = list.announced
                 && n as usize != list.places.len()
             {
@@ -1123,6 +1160,48 @@ impl<'a> Out<'a> {
             event
         });
         Some((group_id, event))
+    }
+
+    /// "The working group inspected … in Tam Thanh ward and Ky Lua ward": places named
+    /// after the inspect verb.
+    fn inspected(&mut self, read: &Read, group_id: &EntityId, after: usize, place: &Place) {
+        let mut places: Vec<PlaceName> = read
+            .lists
+            .iter()
+            .filter(|l| l.first_token > after)
+            .flat_map(|l| l.places.iter().cloned())
+            .collect();
+        for (p, (start, _)) in scan::level_places(self.text, &read.tokens, self.language) {
+            if start > after
+                && matches!(p.level, Some(AreaLevel::Commune | AreaLevel::Ward))
+                && !places.iter().any(|q| q.span == p.span)
+            {
+                places.push(p);
+            }
+        }
+        for p in places {
+            let area = area_ref(&p.canonical, p.level.unwrap_or(AreaLevel::Commune));
+            self.area(&area, Some(&p));
+            self.relate(
+                RelationKind::Inspected,
+                group_id,
+                &area.0,
+                read.span,
+                "group-inspected",
+                70,
+            );
+            if let Some(province) = province_ref(place) {
+                self.area(&province, None);
+                self.relate(
+                    RelationKind::Within,
+                    &area.0,
+                    &province.0,
+                    read.span,
+                    "group-areas",
+                    70,
+                );
+            }
+        }
     }
 
     /// A sentence saying who chaired or attended a meeting.

@@ -52,6 +52,8 @@ pub enum Term {
     Attend,
     /// "accompanied by", "برفقة".
     Accompany,
+    /// "inspected", "visited", "تفقد": the places after it were inspected, not worked with.
+    Inspect,
     /// "said", "stated", "requested": its subject is a person.
     Speech,
     Role(Role),

@@ -617,3 +617,60 @@ fn ar_other_province_meeting_group_and_credit() {
     );
     assert_eq!(persons(&doc).len(), 4, "{:?}", persons(&doc));
 }
+
+#[test]
+fn de_conference_front_standing_vice_chair_and_group() {
+    let doc = run(&fixture("de-nghe-an.txt"), None, None, None);
+    let trung = "person:nguyen-duc-trung";
+    assert_holds(
+        &doc,
+        trung,
+        &[
+            "post:nghe-an-party-committee-secretary",
+            "post:party-central-committee-member",
+        ],
+    );
+    assert!(
+        relations(&doc, RelationKind::Chaired)
+            .iter()
+            .any(|(p, _)| p == trung)
+    );
+    assert_holds(
+        &doc,
+        "person:vo-thi-minh-sinh",
+        &["post:nghe-an-fatherland-front-chair"],
+    );
+    assert_holds(
+        &doc,
+        "person:le-hong-vinh",
+        &["post:nghe-an-peoples-committee-standing-vice-chair"],
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:hoang-nghia-hieu",
+        "group:nghe-an-7"
+    ));
+    assert_holds(
+        &doc,
+        "person:hoang-nghia-hieu",
+        &["post:nghe-an-party-committee-deputy-secretary"],
+    );
+    assert_eq!(
+        relations(&doc, RelationKind::WorksWith).len(),
+        3,
+        "{:?}",
+        relations(&doc, RelationKind::WorksWith)
+    );
+    let event = doc
+        .entities
+        .iter()
+        .find(|e| e.id.as_str().ends_with("-meeting"))
+        .unwrap();
+    assert_eq!(
+        event.kind,
+        crate::model::EntityKind::Event {
+            date: Some("2025-07-03".parse().unwrap())
+        }
+    );
+}
