@@ -1106,14 +1106,7 @@ impl<'a> Out<'a> {
             for place_name in &list.places {
                 let area = area_ref(&place_name.canonical, list.level);
                 self.area(&area, Some(place_name));
-                self.relate(
-                    RelationKind::WorksWith,
-                    &group_id,
-                    &area.0,
-                    span,
-                    "group-areas",
-                    85,
-                );
+                self.relate(kind, &group_id, &area.0, span, rule, 85);
                 if let Some(province) = &province {
                     self.area(province, None);
                     self.relate(

@@ -47,6 +47,8 @@ fn is_abbreviation(before: &str) -> bool {
         word.as_str(),
         "No" | "Nr" | "no" | "nr" | "Mr" | "Mrs" | "Ms" | "Dr"
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        // German ordinal days: "am 3. Juli", "des 20. August".
+        || (!word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
