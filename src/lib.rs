@@ -6,11 +6,15 @@
 //! command-line front end.
 
 pub mod article;
+pub mod build;
 pub mod cli;
 mod cmd;
 pub mod error;
+pub mod export;
+pub mod graph;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod text;
 
 pub use error::{Error, Problem, Result};

@@ -1,6 +1,10 @@
 //! One file per subcommand: glue between the command line, the file system and the core.
 
+mod build;
 mod check;
+mod export;
+mod files;
+mod query;
 
 use std::io::Write;
 
@@ -10,7 +14,30 @@ use crate::error::Result;
 /// Runs a parsed command line, writing its answer to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     match cli.command {
+        Command::Build {
+            data,
+            out: dir,
+            no_svg,
+        } => build::run(&data, &dir, !no_svg, out),
         Command::Check { data } => check::run(&data, out),
-        _ => Err(crate::Error::Usage("not yet implemented".into())),
+        Command::Query {
+            question,
+            input,
+            format,
+        } => query::run(question, &input, format, out),
+        Command::Export {
+            format,
+            focus,
+            depth,
+            output,
+            input,
+        } => export::run(
+            format,
+            focus.as_deref(),
+            depth,
+            output.as_deref(),
+            &input,
+            out,
+        ),
     }
 }
