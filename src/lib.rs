@@ -14,6 +14,7 @@ pub mod export;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod query;
 pub mod text;
 

@@ -15,7 +15,7 @@ use crate::query;
 
 pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
     let dataset = load::load_data_dir(data)?;
-    let graph = Graph::new(dataset.document);
+    let graph = Graph::new(crate::pipeline::combine(&dataset));
     let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
         .into_iter()
         .map(|(name, bytes)| (dir.join(name), bytes))

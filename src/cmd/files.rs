@@ -12,11 +12,11 @@ use crate::load;
 
 /// The graph from `--graph FILE` when given, else from `--data DIR`.
 pub fn load_graph(input: &GraphInput) -> Result<Graph> {
-    let dataset = match &input.graph {
-        Some(path) => load::load_graph_file(path)?,
-        None => load::load_data_dir(&input.data)?,
+    let document = match &input.graph {
+        Some(path) => load::load_graph_file(path)?.document,
+        None => crate::pipeline::combine(&load::load_data_dir(&input.data)?),
     };
-    Ok(Graph::new(dataset.document))
+    Ok(Graph::new(document))
 }
 
 /// Writes every `(path, bytes)` pair so that each file is either wholly old or wholly new:

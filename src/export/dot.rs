@@ -363,8 +363,7 @@ fn write_entity(
         .set("shape", shape, false)
         .set("style", style, true)
         .set("fillcolor", fill, true)
-        .set("label", &escape(&label), true)
-        .set("tooltip", &escape(&entity.name), true);
+        .set("label", &escape(&label), true);
 }
 
 /// A name and, on a second line, its first spelling in another script (Arabic).

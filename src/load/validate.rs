@@ -103,16 +103,11 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         }
         let stem = file_stem(&file.path);
         let id = article::source_id_for_stem(stem);
-        let mut missing = Vec::new();
-        if article.url.is_none() {
-            missing.push("source");
-        }
-        if article.lang.is_none() {
-            missing.push("lang");
-        }
-        if article.date.is_none() {
-            missing.push("date");
-        }
+        // Keys that are present but invalid were reported above; here only absent ones.
+        let missing: Vec<&str> = ["source", "lang", "date"]
+            .into_iter()
+            .filter(|key| !article.keys.iter().any(|k| k == key))
+            .collect();
         if !missing.is_empty() {
             problems.push(at_offset(
                 file,
@@ -121,12 +116,15 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             ));
             continue;
         }
+        let (Some(url), Some(lang)) = (article.url.clone(), article.lang) else {
+            continue;
+        };
         let entity = Entity {
             id: id.clone(),
             name: article.title.clone().unwrap_or_else(|| stem.to_string()),
             kind: EntityKind::Source {
-                url: article.url.clone().unwrap_or_default(),
-                lang: article.lang.expect("checked above"),
+                url,
+                lang,
                 date: article.date,
                 translation_of: article.translation_of.clone(),
             },
