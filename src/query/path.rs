@@ -72,6 +72,8 @@ pub fn shortest_path(graph: &Graph, from: &Entity, to: &Entity, max_len: usize) 
     })
 }
 
+/// One line a step, walking from `from` to `to`: a relation followed against its
+/// direction is drawn `<--kind--`.
 pub fn table(path: &Path) -> String {
     let mut out = format!(
         "{} → {}: {} step{}\n\n",
@@ -80,16 +82,22 @@ pub fn table(path: &Path) -> String {
         path.steps.len(),
         if path.steps.len() == 1 { "" } else { "s" }
     );
+    let mut at = &path.from;
     for (i, step) in path.steps.iter().enumerate() {
+        let (next, arrow) = if step.from.id == at.id {
+            (&step.to, format!("--{}-->", step.relation))
+        } else {
+            (&step.from, format!("<--{}--", step.relation))
+        };
         out.push_str(&format!(
-            "{:>2}. {} ({}) --{}--> {} ({})\n",
+            "{:>2}. {} ({}) {arrow} {} ({})\n",
             i + 1,
-            step.from.name,
-            step.from.kind,
-            step.relation,
-            step.to.name,
-            step.to.kind
+            at.name,
+            at.kind,
+            next.name,
+            next.kind
         ));
+        at = next;
     }
     out
 }

@@ -9,4 +9,5 @@
 mod build;
 mod golden;
 mod graphviz;
+mod reference;
 mod support;
