@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::article::{self, Article};
 use crate::error::Problem;
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKey, RelationKind};
 
 use super::layout::{self, Node};
 
@@ -44,7 +44,7 @@ struct Origin<'a> {
     layout: &'a Node,
 }
 
-impl Origin<'_> {
+impl<'a> Origin<'a> {
     fn problem(&self, node: &Node, message: String) -> Problem {
         let (line, col) = layout::line_col(&self.file.text, node.start);
         Problem {
@@ -55,9 +55,24 @@ impl Origin<'_> {
         }
     }
 
-    fn position(&self, node: &Node) -> String {
-        let (line, col) = layout::line_col(&self.file.text, node.start);
-        format!("{}:{line}:{col}", self.file.path)
+    /// Where `node` is, kept as a byte offset: turning it into a line and column costs a
+    /// scan of the text, so that happens only for positions that end up in a message.
+    fn place(&self, node: &Node) -> Place<'a> {
+        Place { file: self.file, offset: node.start }
+    }
+}
+
+/// A byte offset in a file, rendered as `path:line:col` on demand.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a InputFile,
+    offset: usize,
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (line, col) = layout::line_col(&self.file.text, self.offset);
+        write!(f, "{}:{line}:{col}", self.file.path)
     }
 }
 
@@ -150,11 +165,11 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     }
 
     // Pass 1: every entity id, once.
-    let mut index: BTreeMap<EntityId, (Kind, String)> = BTreeMap::new();
+    let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
     for (entity, file) in &article_entities {
         index.insert(
             entity.id.clone(),
-            (Kind::Source, format!("{}:1:1", file.path)),
+            (Kind::Source, Place { file, offset: 0 }),
         );
     }
     let empty = Node::default();
@@ -171,7 +186,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
                 ));
                 continue;
             }
-            index.insert(entity.id.clone(), (entity.kind(), origin.position(id_node)));
+            index.insert(entity.id.clone(), (entity.kind(), origin.place(id_node)));
         }
     }
 
@@ -256,7 +271,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         .iter()
         .map(|(id, loaded)| (id, squeeze(&loaded.article.body)))
         .collect();
-    let mut relation_keys: BTreeMap<String, String> = BTreeMap::new();
+    let mut relation_keys: BTreeMap<RelationKey<'_>, Place<'_>> = BTreeMap::new();
     for (file, root, document) in &parsed {
         let list = root.field("relations").unwrap_or(&empty);
         let origin = Origin { file, layout: root };
@@ -319,8 +334,8 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
                     ));
                 }
             }
-            let key = format!("{:?}", relation.key());
-            let here = origin.position(node);
+            let key = relation.key();
+            let here = origin.place(node);
             if let Some(first) = relation_keys.get(&key) {
                 problems.push(origin.problem(
                     node,
