@@ -11,6 +11,7 @@ mod cmd;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod text;
 
 pub use error::{Error, Problem, Result};
