@@ -12,6 +12,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod resolve;
 pub mod text;
 
 pub use error::{Error, Problem, Result};
