@@ -184,8 +184,10 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
     let documents: Vec<&Document> = std::iter::once(curated).chain(extracted).collect();
     let world = World::new(&documents);
 
-    // Mentions: every person entity of every document, with its keys and context.
+    // Mentions: every person entity of every document, with its keys and context. Names
+    // repeat, so their keys are computed once (the map is only looked up, never iterated).
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut key_cache: std::collections::HashMap<&str, NameKey> = Default::default();
     for (d, document) in documents.iter().enumerate() {
         let mut from: BTreeMap<&EntityId, Vec<&Relation>> = BTreeMap::new();
         for relation in &document.relations {
@@ -198,7 +200,12 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
             let relations = from.get(&entity.id).map(Vec::as_slice).unwrap_or(&[]);
             let mut keys: Vec<NameKey> = std::iter::once(entity.name.as_str())
                 .chain(entity.aliases.iter().map(|a| a.text.as_str()))
-                .map(name_key)
+                .map(|text| {
+                    key_cache
+                        .entry(text)
+                        .or_insert_with(|| name_key(text))
+                        .clone()
+                })
                 .filter(|k| !k.strict.is_empty())
                 .collect();
             keys.sort();
