@@ -59,6 +59,22 @@ pub enum Command {
         #[command(flatten)]
         input: GraphInput,
     },
+    /// Resolve person mentions into people: which mentions became which person and why,
+    /// the same-named people kept apart, and posts with two holders at once.
+    Resolve {
+        /// Data directory with `records/`, `articles/` and `judgements.ron`.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// A document extracted from articles (RON, or JSON by extension); repeatable.
+        #[arg(long)]
+        extracted: Vec<PathBuf>,
+        /// Explain one person, by id, name or alias in any script.
+        #[arg(long)]
+        explain: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+    },
 }
 
 /// Where the graph comes from: a data directory (the default) or an exported graph file.

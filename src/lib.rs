@@ -14,8 +14,10 @@ pub mod export;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod pipeline;
 pub mod query;
+pub mod resolve;
 pub mod text;
 
 pub use error::{Error, Problem, Result};

@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod files;
 mod query;
+mod resolve;
 
 use std::io::Write;
 
@@ -39,5 +40,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             &input,
             out,
         ),
+        Command::Resolve {
+            data,
+            extracted,
+            explain,
+            format,
+        } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
     }
 }

@@ -58,7 +58,10 @@ impl<'a> Origin<'a> {
     /// Where `node` is, kept as a byte offset: turning it into a line and column costs a
     /// scan of the text, so that happens only for positions that end up in a message.
     fn place(&self, node: &Node) -> Place<'a> {
-        Place { file: self.file, offset: node.start }
+        Place {
+            file: self.file,
+            offset: node.start,
+        }
     }
 }
 
@@ -167,10 +170,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     // Pass 1: every entity id, once.
     let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
     for (entity, file) in &article_entities {
-        index.insert(
-            entity.id.clone(),
-            (Kind::Source, Place { file, offset: 0 }),
-        );
+        index.insert(entity.id.clone(), (Kind::Source, Place { file, offset: 0 }));
     }
     let empty = Node::default();
     for (file, root, document) in &parsed {
