@@ -21,20 +21,14 @@ pub fn run(
     format: QueryFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let curated = load::load_data_dir(data)?.document;
+    let dataset = load::load_data_dir(data)?;
+    let curated = dataset.document;
     let mut documents = Vec::new();
     for path in extracted {
         let file = load::read_file(path)?;
         documents.push(load::parse_document(&file).map_err(|p| Error::Invalid(vec![p]))?);
     }
-    let judgements_path = data.join("judgements.ron");
-    let judgements = if judgements_path.is_file() {
-        let file = load::read_file(&judgements_path)?;
-        resolve::parse_judgements(&file.path, &file.text).map_err(|p| Error::Invalid(vec![p]))?
-    } else {
-        Vec::new()
-    };
-    let resolution = resolve::resolve(&curated, &documents, &judgements);
+    let resolution = resolve::resolve(&curated, &documents, &dataset.judgements);
     let conflicts = resolve::post_conflicts(&resolution.document);
     let text = match explain {
         Some(query) => {

@@ -25,6 +25,8 @@ pub struct InputFile {
 pub struct Dataset {
     pub document: Document,
     pub articles: BTreeMap<EntityId, LoadedArticle>,
+    /// Curated `same` / `not_same` decisions for entity resolution (`judgements.ron`).
+    pub judgements: Vec<super::Judgement>,
 }
 
 #[derive(Debug, Clone)]
@@ -368,7 +370,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
 }
 
 /// `ron`'s messages start with a capital; ours do not.
-fn lowercase_first(message: &str) -> String {
+pub(super) fn lowercase_first(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

@@ -11,8 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ron_options;
 use crate::error::Problem;
-use crate::load::ron_options;
 use crate::model::EntityId;
 
 /// A curator's decision about two entity ids.
@@ -56,7 +56,7 @@ pub fn parse_judgements(path: &str, text: &str) -> Result<Vec<Judgement>, Proble
         path: path.to_string(),
         line: err.span.start.line,
         col: err.span.start.col,
-        message: err.code.to_string(),
+        message: super::validate::lowercase_first(&err.code.to_string()),
     })?;
     for (i, judgement) in judgements.iter().enumerate() {
         let (a, b) = judgement.ids();
