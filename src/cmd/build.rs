@@ -57,6 +57,13 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
     for note in notes {
         text.push_str(&format!("note: {note}\n"));
     }
+    let conflicts = crate::resolve::post_conflicts(graph.document());
+    if conflicts.is_empty() {
+        text.push_str("no conflicts: no one-holder post has two holders on the same date\n");
+    }
+    for conflict in &conflicts {
+        text.push_str(&format!("{conflict}\n"));
+    }
     text.push_str("\nwho leads which working group:\n\n");
     text.push_str(&query::leads_table(&query::leads(&graph, None)));
     out.write_all(text.as_bytes())

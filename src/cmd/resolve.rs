@@ -77,10 +77,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 }
 
 fn conflict_line(conflict: &Conflict) -> String {
-    format!(
-        "conflict {}: held by {} ({}) and {} ({})\n",
-        conflict.post, conflict.a, conflict.a_when, conflict.b, conflict.b_when
-    )
+    format!("{conflict}\n")
 }
 
 /// People whose id is `query`, or whose name or an alias matches it: equal search keys,

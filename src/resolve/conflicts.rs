@@ -20,6 +20,16 @@ pub struct Conflict {
     pub b_when: String,
 }
 
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "conflict {}: held by {} ({}) and {} ({})",
+            self.post, self.a, self.a_when, self.b, self.b_when
+        )
+    }
+}
+
 type Day = (u16, u8, u8);
 
 /// The days a `holds` relation covers, or `None` when it carries no date at all.
@@ -51,19 +61,6 @@ pub fn holds_on(relation: &Relation, date: &PartialDate) -> bool {
         Some((first, last)) => first <= date.latest() && date.earliest() <= last,
         None => false,
     }
-}
-
-/// The `holds` relations of `person` true on `date`, in document order.
-pub fn posts_as_of<'a>(
-    document: &'a Document,
-    person: &EntityId,
-    date: &PartialDate,
-) -> Vec<&'a Relation> {
-    document
-        .relations
-        .iter()
-        .filter(|r| r.kind == RelationKind::Holds && &r.from == person && holds_on(r, date))
-        .collect()
 }
 
 /// Every pair of different holders of a single-holder post (`Role::is_single_holder`)

@@ -26,7 +26,7 @@ mod provinces;
 mod report;
 
 pub use crate::load::Judgement;
-pub use conflicts::{Conflict, holds_on, post_conflicts, posts_as_of, span};
+pub use conflicts::{Conflict, holds_on, post_conflicts, span};
 pub use context::{AREA_WINDOW_YEARS, Feature};
 pub use provinces::{MERGER_DATE, successor};
 pub use report::{Candidate, Link, MentionReport, PersonReport, Report};
