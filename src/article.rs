@@ -29,6 +29,8 @@ pub struct Article {
     pub title: Option<String>,
     /// How the curator decided the date or anything else worth knowing.
     pub note: Option<String>,
+    /// The keys the front matter set, valid or not, in order.
+    pub keys: Vec<String>,
     pub body: String,
     /// Byte offset of the body in the whole text, so spans can point into the file.
     pub body_offset: usize,
@@ -94,6 +96,7 @@ pub fn parse(text: &str) -> (Article, Vec<FrontMatterProblem>) {
             continue;
         };
         let key = key.trim();
+        article.keys.push(key.to_string());
         let value = value.trim().to_string();
         let value_offset = line_offset + content.find(value.as_str()).unwrap_or(0);
         let mut problem = |message: String| {

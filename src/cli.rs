@@ -59,6 +59,22 @@ pub enum Command {
         #[command(flatten)]
         input: GraphInput,
     },
+    /// Resolve person mentions into people: which mentions became which person and why,
+    /// the same-named people kept apart, and posts with two holders at once.
+    Resolve {
+        /// Data directory with `records/`, `articles/` and `judgements.ron`.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// A document extracted from articles (RON, or JSON by extension); repeatable.
+        #[arg(long)]
+        extracted: Vec<PathBuf>,
+        /// Explain one person, by id, name or alias in any script.
+        #[arg(long)]
+        explain: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+    },
     /// Read articles and write the records a careful reader would write: people, posts,
     /// working groups and meetings, each with the sentence it came from.
     Extract {

@@ -6,14 +6,20 @@
 //! command-line front end.
 
 pub mod article;
+pub mod build;
 pub mod cli;
 mod cmd;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod pipeline;
+pub mod query;
+pub mod resolve;
 pub mod text;
 
 pub use error::{Error, Problem, Result};

@@ -1,8 +1,13 @@
 //! One file per subcommand: glue between the command line, the file system and the core.
 
+mod build;
 mod check;
 mod eval;
+mod export;
 mod extract;
+mod files;
+mod query;
+mod resolve;
 
 use std::io::Write;
 
@@ -12,7 +17,37 @@ use crate::error::Result;
 /// Runs a parsed command line, writing its answer to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     match cli.command {
+        Command::Build {
+            data,
+            out: dir,
+            no_svg,
+        } => build::run(&data, &dir, !no_svg, out),
         Command::Check { data } => check::run(&data, out),
+        Command::Query {
+            question,
+            input,
+            format,
+        } => query::run(question, &input, format, out),
+        Command::Export {
+            format,
+            focus,
+            depth,
+            output,
+            input,
+        } => export::run(
+            format,
+            focus.as_deref(),
+            depth,
+            output.as_deref(),
+            &input,
+            out,
+        ),
+        Command::Resolve {
+            data,
+            extracted,
+            explain,
+            format,
+        } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
         Command::Extract {
             files,
             lang,
@@ -36,6 +71,5 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             out,
         ),
         Command::Eval { data, format } => eval::run(&data, format, out),
-        _ => Err(crate::Error::Usage("not yet implemented".into())),
     }
 }

@@ -3,9 +3,11 @@
 //! `load` and `cmd` are the only modules that touch the file system. Reading is separate
 //! from checking: [`read_data_dir`] gathers texts, [`validate`] (pure) checks them.
 
+mod judgement;
 mod layout;
 mod validate;
 
+pub use judgement::{Judgement, parse_judgements};
 pub use layout::line_col;
 pub use validate::{
     Dataset, InputFile, LoadedArticle, STRUCTURAL, parse_document, ron_options, squeeze, validate,
@@ -21,6 +23,8 @@ use crate::error::{Error, Problem, Result};
 pub struct DataFiles {
     pub records: Vec<InputFile>,
     pub articles: Vec<InputFile>,
+    /// `judgements.ron`, when the directory has one.
+    pub judgements: Option<InputFile>,
 }
 
 /// Reads `dir/records/**/*.ron` and `dir/articles/**/*.{txt,md}`.
@@ -39,13 +43,39 @@ pub fn read_data_dir(dir: &Path) -> Result<DataFiles> {
             dir.display()
         )));
     }
-    Ok(DataFiles { records, articles })
+    let judgements_path = dir.join("judgements.ron");
+    let judgements = if judgements_path.is_file() {
+        Some(read_file(&judgements_path)?)
+    } else {
+        None
+    };
+    Ok(DataFiles {
+        records,
+        articles,
+        judgements,
+    })
 }
 
-/// Reads and checks a whole data directory.
+/// Reads and checks a whole data directory: records, articles and judgements.
 pub fn load_data_dir(dir: &Path) -> Result<Dataset> {
     let files = read_data_dir(dir)?;
-    validate(&files.records, &files.articles).map_err(Error::Invalid)
+    let judgements = match &files.judgements {
+        Some(file) => parse_judgements(&file.path, &file.text),
+        None => Ok(Vec::new()),
+    };
+    match (validate(&files.records, &files.articles), judgements) {
+        (Ok(mut dataset), Ok(judgements)) => {
+            dataset.judgements = judgements;
+            Ok(dataset)
+        }
+        (Err(mut problems), Err(problem)) => {
+            problems.push(problem);
+            problems.sort();
+            Err(Error::Invalid(problems))
+        }
+        (Err(problems), Ok(_)) => Err(Error::Invalid(problems)),
+        (Ok(_), Err(problem)) => Err(Error::Invalid(vec![problem])),
+    }
 }
 
 /// Reads and checks one graph file written by `export --format ron|json`.

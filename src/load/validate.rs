@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::article::{self, Article};
 use crate::error::Problem;
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKey, RelationKind};
 
 use super::layout::{self, Node};
 
@@ -25,6 +25,8 @@ pub struct InputFile {
 pub struct Dataset {
     pub document: Document,
     pub articles: BTreeMap<EntityId, LoadedArticle>,
+    /// Curated `same` / `not_same` decisions for entity resolution (`judgements.ron`).
+    pub judgements: Vec<super::Judgement>,
 }
 
 #[derive(Debug, Clone)]
@@ -44,7 +46,7 @@ struct Origin<'a> {
     layout: &'a Node,
 }
 
-impl Origin<'_> {
+impl<'a> Origin<'a> {
     fn problem(&self, node: &Node, message: String) -> Problem {
         let (line, col) = layout::line_col(&self.file.text, node.start);
         Problem {
@@ -55,9 +57,27 @@ impl Origin<'_> {
         }
     }
 
-    fn position(&self, node: &Node) -> String {
-        let (line, col) = layout::line_col(&self.file.text, node.start);
-        format!("{}:{line}:{col}", self.file.path)
+    /// Where `node` is, kept as a byte offset: turning it into a line and column costs a
+    /// scan of the text, so that happens only for positions that end up in a message.
+    fn place(&self, node: &Node) -> Place<'a> {
+        Place {
+            file: self.file,
+            offset: node.start,
+        }
+    }
+}
+
+/// A byte offset in a file, rendered as `path:line:col` on demand.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a InputFile,
+    offset: usize,
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (line, col) = layout::line_col(&self.file.text, self.offset);
+        write!(f, "{}:{line}:{col}", self.file.path)
     }
 }
 
@@ -103,16 +123,11 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         }
         let stem = file_stem(&file.path);
         let id = article::source_id_for_stem(stem);
-        let mut missing = Vec::new();
-        if article.url.is_none() {
-            missing.push("source");
-        }
-        if article.lang.is_none() {
-            missing.push("lang");
-        }
-        if article.date.is_none() {
-            missing.push("date");
-        }
+        // Keys that are present but invalid were reported above; here only absent ones.
+        let missing: Vec<&str> = ["source", "lang", "date"]
+            .into_iter()
+            .filter(|key| !article.keys.iter().any(|k| k == key))
+            .collect();
         if !missing.is_empty() {
             problems.push(at_offset(
                 file,
@@ -121,12 +136,15 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             ));
             continue;
         }
+        let (Some(url), Some(lang)) = (article.url.clone(), article.lang) else {
+            continue;
+        };
         let entity = Entity {
             id: id.clone(),
             name: article.title.clone().unwrap_or_else(|| stem.to_string()),
             kind: EntityKind::Source {
-                url: article.url.clone().unwrap_or_default(),
-                lang: article.lang.expect("checked above"),
+                url,
+                lang,
                 date: article.date,
                 translation_of: article.translation_of.clone(),
             },
@@ -152,12 +170,9 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     }
 
     // Pass 1: every entity id, once.
-    let mut index: BTreeMap<EntityId, (Kind, String)> = BTreeMap::new();
+    let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
     for (entity, file) in &article_entities {
-        index.insert(
-            entity.id.clone(),
-            (Kind::Source, format!("{}:1:1", file.path)),
-        );
+        index.insert(entity.id.clone(), (Kind::Source, Place { file, offset: 0 }));
     }
     let empty = Node::default();
     for (file, root, document) in &parsed {
@@ -173,7 +188,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
                 ));
                 continue;
             }
-            index.insert(entity.id.clone(), (entity.kind(), origin.position(id_node)));
+            index.insert(entity.id.clone(), (entity.kind(), origin.place(id_node)));
         }
     }
 
@@ -258,7 +273,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         .iter()
         .map(|(id, loaded)| (id, squeeze(&loaded.article.body)))
         .collect();
-    let mut relation_keys: BTreeMap<String, String> = BTreeMap::new();
+    let mut relation_keys: BTreeMap<RelationKey<'_>, Place<'_>> = BTreeMap::new();
     for (file, root, document) in &parsed {
         let list = root.field("relations").unwrap_or(&empty);
         let origin = Origin { file, layout: root };
@@ -321,8 +336,8 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
                     ));
                 }
             }
-            let key = format!("{:?}", relation.key());
-            let here = origin.position(node);
+            let key = relation.key();
+            let here = origin.place(node);
             if let Some(first) = relation_keys.get(&key) {
                 problems.push(origin.problem(
                     node,
@@ -355,7 +370,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
 }
 
 /// `ron`'s messages start with a capital; ours do not.
-fn lowercase_first(message: &str) -> String {
+pub(super) fn lowercase_first(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

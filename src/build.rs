@@ -1,0 +1,69 @@
+//! What `govgraph build` writes, computed in memory: file name → bytes.
+//!
+//! Pure, so that `cargo test` can regenerate `graphs/` and compare it with the committed
+//! files. SVG rendering needs Graphviz and happens in `cmd::build`, not here.
+
+use std::collections::BTreeMap;
+
+use crate::export::{self, Chart};
+use crate::graph::Graph;
+use crate::model::{AreaLevel, EntityId, EntityKind, Kind, RelationKind};
+
+/// The file name of the overall org chart.
+pub const OVERALL_CHART: &str = "org-chart.dot";
+
+/// The RON and JSON graph and every DOT chart, keyed by file name.
+pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    files.insert(
+        "graph.ron".to_string(),
+        export::to_ron(graph.document()).into_bytes(),
+    );
+    files.insert(
+        "graph.json".to_string(),
+        export::to_json(graph.document()).into_bytes(),
+    );
+    files.insert(
+        OVERALL_CHART.to_string(),
+        export::org_chart(graph, &Chart::whole("govgraph: all places")),
+    );
+    for area in top_level_areas(graph) {
+        let entity = graph
+            .entity(&area)
+            .expect("top-level areas come from the graph");
+        let slug = area.as_str().trim_start_matches("area:");
+        let title = format!("govgraph: {}", entity.name);
+        files.insert(
+            format!("{slug}.dot"),
+            export::org_chart(graph, &Chart::of_area(area, &title)),
+        );
+    }
+    files
+}
+
+/// Provinces and centrally-run cities: areas of those levels that lie in no other province
+/// or city. They get a chart each.
+pub fn top_level_areas(graph: &Graph) -> Vec<EntityId> {
+    graph
+        .entities_of_kind(Kind::Area)
+        .filter(|area| {
+            matches!(
+                area.kind,
+                EntityKind::Area {
+                    level: AreaLevel::Province | AreaLevel::City
+                }
+            ) && !graph
+                .targets(&area.id, RelationKind::Within)
+                .iter()
+                .any(|l| {
+                    matches!(
+                        l.other.kind,
+                        EntityKind::Area {
+                            level: AreaLevel::Province | AreaLevel::City
+                        }
+                    )
+                })
+        })
+        .map(|area| area.id.clone())
+        .collect()
+}

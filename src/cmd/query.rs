@@ -1,0 +1,76 @@
+//! `govgraph query …`: resolve the names on the command line, ask, print table or JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::files::load_graph;
+use crate::cli::{GraphInput, QueryFormat, Question};
+use crate::error::{Error, Result};
+use crate::model::{Kind, PartialDate};
+use crate::query;
+
+pub fn run(
+    question: Question,
+    input: &GraphInput,
+    format: QueryFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let graph = load_graph(input)?;
+    let text = match question {
+        Question::Leads { group } => {
+            let id = match group {
+                Some(name) => Some(graph.find(&name, &[Kind::WorkingGroup])?.id.clone()),
+                None => None,
+            };
+            let answer = query::leads(&graph, id.as_ref());
+            render(&answer, format, || query::leads_table(&answer))
+        }
+        Question::Posts { person, as_of } => {
+            let date = match as_of {
+                Some(text) => Some(
+                    text.parse::<PartialDate>()
+                        .map_err(|err| Error::Usage(format!("--as-of: {err}")))?,
+                ),
+                None => None,
+            };
+            let person = graph.find(&person, &[Kind::Person])?;
+            let answer = query::posts(&graph, person, date);
+            render(&answer, format, || query::posts_table(&answer))
+        }
+        Question::Members { body, deep } => {
+            let body = graph.find(&body, &[Kind::Organization, Kind::WorkingGroup])?;
+            let answer = query::members(&graph, body, deep);
+            render(&answer, format, || query::members_table(&answer))
+        }
+        Question::Path { from, to, max_len } => {
+            let from = graph.find(&from, &[])?;
+            let to = graph.find(&to, &[])?;
+            let Some(answer) = query::shortest_path(&graph, from, to, max_len) else {
+                return Err(Error::NoAnswer(format!(
+                    "no path of at most {max_len} steps between `{}` and `{}`",
+                    from.id, to.id
+                )));
+            };
+            render(&answer, format, || query::path_table(&answer))
+        }
+        Question::Neighbors { entity, depth } => {
+            let entity = graph.find(&entity, &[])?;
+            let answer = query::neighbors(&graph, entity, depth);
+            render(&answer, format, || query::neighbors_table(&answer))
+        }
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|err| Error::io("stdout", err))
+}
+
+fn render<T: Serialize>(answer: &T, format: QueryFormat, table: impl FnOnce() -> String) -> String {
+    match format {
+        QueryFormat::Table => table(),
+        QueryFormat::Json => {
+            let mut text = serde_json::to_string_pretty(answer).expect("answers serialize");
+            text.push('\n');
+            text
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Questions over the graph: free functions, one file per kind of question.
+//!
+//! Each takes a [`Graph`] and ids already resolved by [`Graph::find`], and returns a typed,
+//! serializable answer; `table` renders it for people, `serde_json` for programs. Nothing
+//! under `query/` does I/O.
+
+mod leads;
+mod members;
+mod neighbors;
+mod path;
+mod posts;
+mod table;
+
+pub use leads::{GroupLeads, Leader, leads, table as leads_table};
+pub use members::{Member, Members, members, table as members_table};
+pub use neighbors::{Neighbor, Neighbors, neighbors, table as neighbors_table, within};
+pub use path::{Path, Step, shortest_path, table as path_table};
+pub use posts::{PostHeld, Posts, posts, table as posts_table};
+pub use table::Table;
+
+use serde::Serialize;
+
+use crate::model::{Alias, Entity, EntityKind};
+
+/// An entity as answers show it: `id`, `kind`, `name`, `aliases`, and `role` for posts,
+/// `number` for working groups, `classification` for organizations, `level` for areas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityView {
+    pub id: String,
+    pub kind: &'static str,
+    pub name: String,
+    pub aliases: Vec<Alias>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<&'static str>,
+}
+
+impl From<&Entity> for EntityView {
+    fn from(entity: &Entity) -> Self {
+        let mut view = EntityView {
+            id: entity.id.to_string(),
+            kind: entity.kind().as_str(),
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            role: None,
+            number: None,
+            classification: None,
+            level: None,
+        };
+        match &entity.kind {
+            EntityKind::Post { role } => view.role = Some(role.as_str()),
+            EntityKind::WorkingGroup { number } => view.number = *number,
+            EntityKind::Organization { classification } => {
+                view.classification = Some(classification.as_str())
+            }
+            EntityKind::Area { level } => view.level = Some(level.as_str()),
+            _ => {}
+        }
+        view
+    }
+}
+
+/// The aliases of an entity as one short line: each distinct text once, in stored order.
+pub fn alias_line(entity: &EntityView) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for alias in &entity.aliases {
+        if !seen.contains(&alias.text.as_str()) && alias.text != entity.name {
+            seen.push(&alias.text);
+        }
+    }
+    seen.join(" / ")
+}

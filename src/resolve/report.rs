@@ -1,0 +1,127 @@
+//! What resolution did and why: which mentions became which person, and which candidate
+//! pairs were kept apart.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::EntityId;
+
+/// The account of one resolution run, sorted by entity id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub people: Vec<PersonReport>,
+    pub candidates: Vec<Candidate>,
+    /// Judgements that name unknown ids or contradict each other.
+    pub problems: Vec<String>,
+}
+
+/// One resolved person: the mentions it was made of and the links that joined them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonReport {
+    pub id: EntityId,
+    pub name: String,
+    pub mentions: Vec<MentionReport>,
+    pub links: Vec<Link>,
+}
+
+/// A person entity as one document gave it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct MentionReport {
+    /// `curated` or the label of the extracted document.
+    pub document: String,
+    pub id: EntityId,
+    pub name: String,
+    pub sources: Vec<EntityId>,
+}
+
+/// Why two mentions were joined.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Link {
+    pub a: String,
+    pub b: String,
+    pub reason: String,
+}
+
+/// Two resolved people whose names match, kept apart, and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Candidate {
+    pub a: EntityId,
+    pub b: EntityId,
+    pub a_name: String,
+    pub b_name: String,
+    pub reason: String,
+}
+
+impl Report {
+    /// The report of one person, if resolution produced it.
+    pub fn person(&self, id: &EntityId) -> Option<&PersonReport> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// Candidates that involve `id`.
+    pub fn candidates_of<'a>(&'a self, id: &'a EntityId) -> impl Iterator<Item = &'a Candidate> {
+        self.candidates
+            .iter()
+            .filter(move |c| &c.a == id || &c.b == id)
+    }
+
+    /// A plain-text table: merged people (with more than one mention), then candidates,
+    /// then problems.
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let merged: Vec<_> = self
+            .people
+            .iter()
+            .filter(|p| p.mentions.len() > 1)
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} people, {} from more than one mention, {} candidates kept apart",
+            self.people.len(),
+            merged.len(),
+            self.candidates.len()
+        );
+        for person in merged {
+            out.push_str(&person.to_table());
+        }
+        for candidate in &self.candidates {
+            out.push_str(&candidate.to_table());
+        }
+        for problem in &self.problems {
+            let _ = writeln!(out, "problem: {problem}");
+        }
+        out
+    }
+}
+
+impl PersonReport {
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}  {}", self.id, self.name);
+        for mention in &self.mentions {
+            let sources: Vec<&str> = mention.sources.iter().map(|s| s.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "  mention  {}  {}  [{}]  {}",
+                mention.document,
+                mention.id,
+                mention.name,
+                sources.join(", ")
+            );
+        }
+        for link in &self.links {
+            let _ = writeln!(out, "  joined   {} + {}: {}", link.a, link.b, link.reason);
+        }
+        out
+    }
+}
+
+impl Candidate {
+    pub fn to_table(&self) -> String {
+        format!(
+            "candidate {} [{}] / {} [{}]: not merged: {}\n",
+            self.a, self.a_name, self.b, self.b_name, self.reason
+        )
+    }
+}

@@ -1,0 +1,142 @@
+//! `govgraph build`: determinism, atomic output, round trips, and the committed `graphs/`.
+
+use std::fs;
+
+use govgraph::build;
+use govgraph::graph::Graph;
+use govgraph::load;
+
+use crate::support::{TempDir, govgraph, read_tree, root};
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, b) = (TempDir::new("build-a"), TempDir::new("build-b"));
+    for dir in [&a, &b] {
+        let output = govgraph(&[
+            "build",
+            "--data",
+            "tests/fixtures/small",
+            "--out",
+            dir.str(),
+            "--no-svg",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let (files_a, files_b) = (read_tree(a.path()), read_tree(b.path()));
+    assert_eq!(
+        files_a.keys().collect::<Vec<_>>(),
+        ["graph.json", "graph.ron", "org-chart.dot", "quang-ninh.dot"]
+    );
+    assert!(files_a == files_b, "two builds of the same data differ");
+}
+
+#[test]
+fn invalid_data_writes_nothing_and_exits_2() {
+    let out = TempDir::new("build-invalid");
+    let output = govgraph(&[
+        "build",
+        "--data",
+        "tests/golden/error-unknown-reference/data",
+        "--out",
+        out.str(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        read_tree(out.path()).is_empty(),
+        "a failed build wrote files"
+    );
+}
+
+#[test]
+fn exported_ron_and_json_load_back_and_export_identically() {
+    let dir = TempDir::new("round-trip");
+    for format in ["ron", "json"] {
+        let first = dir.path().join(format!("graph.{format}"));
+        let first = first.to_str().unwrap();
+        let output = govgraph(&[
+            "export",
+            "--format",
+            format,
+            "--data",
+            "tests/fixtures/small",
+            "-o",
+            first,
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let again = govgraph(&["export", "--format", format, "--graph", first]);
+        assert!(
+            again.status.success(),
+            "{}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        assert!(
+            fs::read(first).unwrap() == again.stdout,
+            "{format} changed on a round trip"
+        );
+    }
+}
+
+#[test]
+fn questions_answer_the_same_from_a_graph_file() {
+    let dir = TempDir::new("graph-file");
+    let file = dir.path().join("graph.ron");
+    let file = file.to_str().unwrap();
+    assert!(
+        govgraph(&[
+            "export",
+            "--format",
+            "ron",
+            "--data",
+            "tests/fixtures/small",
+            "-o",
+            file
+        ])
+        .status
+        .success()
+    );
+    let from_data = govgraph(&[
+        "query",
+        "leads",
+        "--format",
+        "json",
+        "--data",
+        "tests/fixtures/small",
+    ]);
+    let from_file = govgraph(&["query", "leads", "--format", "json", "--graph", file]);
+    assert!(from_data.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&from_data.stdout),
+        String::from_utf8_lossy(&from_file.stdout)
+    );
+}
+
+/// `graphs/` is generated from `data/` and committed; this fails when it is stale. Run
+/// `cargo run --release -- build` and commit `graphs/` to fix it.
+#[test]
+fn committed_graphs_are_up_to_date() {
+    let dataset = load::load_data_dir(&root().join("data")).expect("data/ is valid");
+    let graph = Graph::new(govgraph::pipeline::combine(&dataset));
+    let expected = build::outputs(&graph);
+    let mut stale = Vec::new();
+    for (name, bytes) in &expected {
+        let path = root().join("graphs").join(name);
+        match fs::read(&path) {
+            Ok(committed) if &committed == bytes => {}
+            Ok(_) => stale.push(format!("{name} differs")),
+            Err(_) => stale.push(format!("{name} is missing")),
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "graphs/ is stale ({}); run `cargo run --release -- build` and commit graphs/",
+        stale.join(", ")
+    );
+}

@@ -1,0 +1,13 @@
+//! govgraph's one integration-test binary (`cargo test` runs it with the unit tests).
+//!
+//! - `golden`: every folder under `tests/golden/` is one command line run against the real
+//!   binary, with its expected standard output, standard error and exit code. Run with
+//!   `UPDATE_GOLDEN=1` to rewrite the expectations, then review the diff.
+//! - `graphviz`: every chart we write is accepted by Graphviz's `dot`.
+//! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
+
+mod build;
+mod golden;
+mod graphviz;
+mod reference;
+mod support;
