@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::article;
 use crate::cli::{ExtractLang, RecordsFormat};
 use crate::error::{Error, Result};
-use crate::extract::{self, Options, SiteTable};
+use crate::extract::{self, SiteTable};
 use crate::model::{Document, Lang};
 
 pub struct Request {
@@ -31,19 +30,7 @@ pub fn site_table(data: &Path) -> Result<SiteTable> {
     }
 }
 
-/// The options for one article: its front matter, overridden by the command line.
-pub fn options_for(stem: &str, text: &str, sites: &SiteTable) -> (Options, usize) {
-    let (front, _problems) = article::parse(text);
-    let mut options = Options::new(article::source_id_for_stem(stem));
-    options.lang = front.lang;
-    options.url = front.url;
-    options.date = front.date;
-    options.area = front.area;
-    options.title = front.title;
-    options.translation_of = front.translation_of;
-    options.sites = sites.clone();
-    (options, front.body_offset)
-}
+pub use crate::extract::{mask_front_matter, options_for_article as options_for};
 
 pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
     let sites = site_table(&request.data)?;
@@ -109,16 +96,6 @@ pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
         }
         None => writeln!(out, "{rendered}").map_err(|e| Error::io("stdout", e)),
     }
-}
-
-/// The text with its front matter blanked byte for byte (newlines kept), so that spans
-/// point into the whole file while the front matter is not read as article text.
-pub fn mask_front_matter(text: &str, body_offset: usize) -> String {
-    let head: String = text.as_bytes()[..body_offset]
-        .iter()
-        .map(|&b| if b == b'\n' { '\n' } else { ' ' })
-        .collect();
-    head + &text[body_offset..]
 }
 
 /// Several files may name the same entity or fact: keep one entity per id (aliases

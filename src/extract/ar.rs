@@ -68,6 +68,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("الرفيقة", Comrade),
     ("الرفاق", Comrade),
     ("الرفيقين", Comrade),
+    ("السيد", Comrade),
+    ("السيدة", Comrade),
     ("بقيادة", LedBy),
     ("تحت قيادة", LedBy),
     ("يقودها", LedBy),

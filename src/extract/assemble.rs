@@ -247,7 +247,14 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         {
             start += 1;
         }
+        // A run after a name starts at a title word, not at "and" (which begins the
+        // next person: "A and Vice Chairman B").
+        let starts_at_title = matches!(
+            scan::term_of(&tokens, start),
+            Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_))
+        );
         if start < limit
+            && starts_at_title
             && let Some(run) = scan::title_run(text, &tokens, start, limit, language)
         {
             mark(&mut covered, run.tokens);
@@ -256,6 +263,23 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         }
         mark(&mut covered, mention.tokens);
         floor = end;
+        // "Chairman of the Provincial People's Committee A and Vice Chairman B": a role
+        // said without its body is in the body of the title before it in the sentence.
+        for title in &mut titles {
+            if title.bodies.is_empty()
+                && let Some(previous) = named
+                    .iter()
+                    .flat_map(|(_, ts): &(NameMention, Vec<TitleSpec>)| ts.iter())
+                    .rev()
+                    .find(|t| !t.bodies.is_empty())
+            {
+                title.bodies = previous.bodies.clone();
+                title.level = title.level.or(previous.level);
+                if title.place.is_none() {
+                    title.place = previous.place.clone();
+                }
+            }
+        }
         named.push((mention.clone(), titles));
     }
     let mut orphans = Vec::new();

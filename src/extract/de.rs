@@ -37,6 +37,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("genosse", Comrade),
     ("genossin", Comrade),
     ("genossen", Comrade),
+    ("herr", Comrade),
+    ("frau", Comrade),
     ("unter der leitung von", LedBy),
     ("unter leitung von", LedBy),
     ("geleitet von", LedBy),

@@ -126,6 +126,40 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     }
 }
 
+/// The options for one article file: its source id from the file stem, and its front
+/// matter (`source`, `lang`, `date`, `area`, `title`, `translation_of`). Returns the body
+/// offset too.
+pub fn options_for_article(stem: &str, text: &str, sites: &SiteTable) -> (Options, usize) {
+    let (front, _problems) = crate::article::parse(text);
+    let mut options = Options::new(crate::article::source_id_for_stem(stem));
+    options.lang = front.lang;
+    options.url = front.url;
+    options.date = front.date;
+    options.area = front.area;
+    options.title = front.title;
+    options.translation_of = front.translation_of;
+    options.sites = sites.clone();
+    (options, front.body_offset)
+}
+
+/// The text with its front matter blanked byte for byte (newlines kept), so that spans
+/// point into the whole file while the front matter is not read as article text.
+pub fn mask_front_matter(text: &str, body_offset: usize) -> String {
+    let end = body_offset.min(text.len());
+    let head: String = text.as_bytes()[..end]
+        .iter()
+        .map(|&b| if b == b'\n' { '\n' } else { ' ' })
+        .collect();
+    head + &text[end..]
+}
+
+/// Extracts one article file as `build` does: source id `source:<stem>`, options from
+/// its front matter, spans into the whole file.
+pub fn extract_article(stem: &str, text: &str, sites: &SiteTable) -> Extraction {
+    let (options, body_offset) = options_for_article(stem, text, sites);
+    extract(&mask_front_matter(text, body_offset), &options)
+}
+
 /// Tells Arabic, German and English apart by script and common words; `None` when the
 /// text has no letters to go by.
 pub fn detect_lang(text: &str) -> Option<Lang> {

@@ -674,3 +674,19 @@ fn de_conference_front_standing_vice_chair_and_group() {
         }
     );
 }
+
+#[test]
+fn en_role_without_body_takes_the_body_before_it() {
+    let text = "Chairman of the Cao Bang Provincial People's Committee Le Hai Hoa and Vice Chairman Trinh Truong Huy received the delegation.";
+    let doc = run(text, Some(Lang::En), None, None);
+    assert_holds(
+        &doc,
+        "person:le-hai-hoa",
+        &["post:cao-bang-peoples-committee-chair"],
+    );
+    assert_holds(
+        &doc,
+        "person:trinh-truong-huy",
+        &["post:cao-bang-peoples-committee-vice-chair"],
+    );
+}
