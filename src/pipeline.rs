@@ -1,14 +1,112 @@
 //! From a loaded data directory to the one document the graph is built from.
 //!
 //! This is the one place where curated records, extracted records and entity resolution
-//! meet, so `build`, `query`, `export` and the staleness test all see the same graph.
+//! meet, so `build`, `query`, `export`, `resolve` and the staleness test all see the same
+//! graph. Pure: the caller loads the data and the site table.
+//!
+//! Precedence: every article is extracted and every person resolved, then
+//! - a fact with curated evidence stands, and extracted evidence for the same fact is added
+//!   to it (the fact was also found by a rule);
+//! - a fact found only by extraction, in an article that has curated records, is left out:
+//!   the curator read that article, and `govgraph eval` lists such facts as invented;
+//! - a fact found only by extraction in an article without curated records is added, marked
+//!   `extracted` with its rule and confidence;
+//! - an entity no kept fact or curated record names is left out with its facts.
+//!
+//! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
+//! prints it.
 
+use std::collections::BTreeSet;
+
+use crate::extract::{self, SiteTable};
 use crate::load::Dataset;
-use crate::model::Document;
-use crate::resolve;
+use crate::model::{Document, EntityId, Kind};
+use crate::resolve::{self, Resolution};
 
-/// The document the graph of a data directory is built from: the curated records, with
-/// people resolved under the curated judgements.
-pub fn combine(dataset: &Dataset) -> Document {
-    resolve::resolve(&dataset.document, &[], &dataset.judgements).document
+/// The combined document and what happened on the way.
+#[derive(Debug)]
+pub struct Combined {
+    pub document: Document,
+    pub resolution_report: resolve::Report,
+    /// Articles extracted, and extraction diagnostics over all of them.
+    pub articles: usize,
+    pub diagnostics: usize,
+    /// Facts found only by extraction, added from articles without curated records.
+    pub extracted_added: usize,
+    /// Facts found only by extraction in curated articles, left out.
+    pub left_out: usize,
+    /// Entities left out because nothing kept names them.
+    pub entities_left_out: usize,
+}
+
+/// The document the graph of a data directory is built from.
+pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
+    let mut documents = Vec::new();
+    let mut diagnostics = 0;
+    for loaded in dataset.articles.values() {
+        let extraction = extract::extract_article(&loaded.stem, &loaded.text, sites);
+        diagnostics += extraction.diagnostics.len();
+        documents.push(extraction.document);
+    }
+    let Resolution { document, report } =
+        resolve::resolve(&dataset.document, &documents, &dataset.judgements);
+
+    let curated_ids: BTreeSet<&EntityId> =
+        dataset.document.entities.iter().map(|e| &e.id).collect();
+    let curated_sources: BTreeSet<&EntityId> = dataset
+        .document
+        .relations
+        .iter()
+        .flat_map(|r| r.evidence.iter().map(|e| &e.source))
+        .collect();
+
+    // Resolution keeps curated ids, so a curated fact keeps its key through it.
+    let curated_keys: BTreeSet<_> = dataset.document.relations.iter().map(|r| r.key()).collect();
+    let mut left_out = 0;
+    let mut extracted_added = 0;
+    let mut relations = Vec::new();
+    for relation in document.relations {
+        let curated = curated_keys.contains(&relation.key())
+            || relation.evidence.iter().any(|e| e.method.is_curated());
+        let from_curated_article = !relation.evidence.is_empty()
+            && relation
+                .evidence
+                .iter()
+                .all(|e| curated_sources.contains(&e.source));
+        if curated {
+            relations.push(relation);
+        } else if from_curated_article {
+            left_out += 1;
+        } else {
+            extracted_added += 1;
+            relations.push(relation);
+        }
+    }
+    let named: BTreeSet<&EntityId> = relations.iter().flat_map(|r| [&r.from, &r.to]).collect();
+    let mut entities = Vec::new();
+    let mut entities_left_out = 0;
+    for entity in document.entities {
+        let kept = curated_ids.contains(&entity.id)
+            || named.contains(&entity.id)
+            || entity.kind() == Kind::Source;
+        if kept {
+            entities.push(entity);
+        } else {
+            entities_left_out += 1;
+        }
+    }
+    let mut document = Document {
+        entities,
+        relations,
+    };
+    document.sort();
+    Combined {
+        document,
+        resolution_report: report,
+        articles: documents.len(),
+        diagnostics,
+        extracted_added,
+        left_out,
+        entities_left_out,
+    }
 }

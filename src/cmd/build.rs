@@ -9,13 +9,12 @@ use super::files::write_all_atomically;
 use crate::build;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
-use crate::load;
 use crate::model::Kind;
 use crate::query;
 
 pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
-    let dataset = load::load_data_dir(data)?;
-    let graph = Graph::new(crate::pipeline::combine(&dataset));
+    let combined = super::files::combine_data_dir(data)?;
+    let graph = Graph::new(combined.document);
     let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
         .into_iter()
         .map(|(name, bytes)| (dir.join(name), bytes))
@@ -48,6 +47,16 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
         counts.join(", "),
         graph.document().relations.len(),
         data.display()
+    ));
+    text.push_str(&format!(
+        "extracted {} articles ({} diagnostics): {} facts found only by extraction added from \
+         articles without curated records; {} left out of curated articles (`govgraph eval` \
+         lists them), with {} entities only they named\n",
+        combined.articles,
+        combined.diagnostics,
+        combined.extracted_added,
+        combined.left_out,
+        combined.entities_left_out
     ));
     text.push_str(&format!(
         "wrote {} files to {}\n",

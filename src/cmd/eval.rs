@@ -14,7 +14,7 @@ use crate::model::{Document, EntityId, EntityKind};
 /// Loads `data`, extracts every article that curated records cite, and scores it.
 pub fn report(data: &Path) -> Result<Report> {
     let dataset = load::load_data_dir(data)?;
-    let sites = super::extract::site_table(data)?;
+    let sites = super::files::site_table(data)?;
     let curated = &dataset.document;
     let cited: BTreeSet<&EntityId> = curated
         .relations

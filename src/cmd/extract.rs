@@ -1,11 +1,11 @@
 //! `govgraph extract FILE...`: read articles, write the extracted records document.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{ExtractLang, RecordsFormat};
 use crate::error::{Error, Result};
-use crate::extract::{self, SiteTable};
+use crate::extract;
 use crate::model::{Document, Lang};
 
 pub struct Request {
@@ -20,20 +20,10 @@ pub struct Request {
 }
 
 /// The site table of a data directory, or the built-in one.
-pub fn site_table(data: &Path) -> Result<SiteTable> {
-    let path = data.join("sites.ron");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            SiteTable::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
-        }
-        Err(_) => Ok(SiteTable::builtin()),
-    }
-}
-
 pub use crate::extract::{mask_front_matter, options_for_article as options_for};
 
 pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
-    let sites = site_table(&request.data)?;
+    let sites = super::files::site_table(&request.data)?;
     let date = match &request.date {
         Some(d) => Some(
             d.parse()

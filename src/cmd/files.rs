@@ -7,16 +7,35 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::GraphInput;
 use crate::error::{Error, Result};
+use crate::extract::SiteTable;
 use crate::graph::Graph;
 use crate::load;
+use crate::pipeline::{self, Combined};
 
-/// The graph from `--graph FILE` when given, else from `--data DIR`.
+/// The graph from `--graph FILE` when given, else built from `--data DIR`.
 pub fn load_graph(input: &GraphInput) -> Result<Graph> {
     let document = match &input.graph {
         Some(path) => load::load_graph_file(path)?.document,
-        None => crate::pipeline::combine(&load::load_data_dir(&input.data)?),
+        None => combine_data_dir(&input.data)?.document,
     };
     Ok(Graph::new(document))
+}
+
+/// Loads a data directory and combines curated and extracted records (`pipeline`).
+pub fn combine_data_dir(data: &Path) -> Result<Combined> {
+    let dataset = load::load_data_dir(data)?;
+    let sites = site_table(data)?;
+    Ok(pipeline::combine(&dataset, &sites))
+}
+
+/// The site table of `data/sites.ron`, or the built-in copy when the directory has none.
+pub fn site_table(data: &Path) -> Result<SiteTable> {
+    let path = data.join("sites.ron");
+    if !path.is_file() {
+        return Ok(SiteTable::builtin());
+    }
+    let file = load::read_file(&path)?;
+    SiteTable::parse(&file.text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
 }
 
 /// Writes every `(path, bytes)` pair so that each file is either wholly old or wholly new:

@@ -32,6 +32,10 @@ pub struct Dataset {
 #[derive(Debug, Clone)]
 pub struct LoadedArticle {
     pub path: String,
+    /// The file stem, from which the source id is made.
+    pub stem: String,
+    /// The whole file, front matter included: extraction spans point into it.
+    pub text: String,
     pub article: Article,
 }
 
@@ -156,6 +160,8 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             id,
             LoadedArticle {
                 path: file.path.clone(),
+                stem: stem.to_string(),
+                text: file.text.clone(),
                 article,
             },
         );

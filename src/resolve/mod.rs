@@ -698,6 +698,11 @@ fn merge_people<'a>(id: &EntityId, members: impl Iterator<Item = &'a Mention<'a>
         if is_canonical || member.entity.aliases.iter().any(|a| &a.text == entity_name) {
             continue;
         }
+        // A Latin name of a mention from an Arabic article is our romanization, not a
+        // spelling the article used: the Arabic spelling is already among its aliases.
+        if member.context.lang == Some(Lang::Ar) && !has_arabic(entity_name) {
+            continue;
+        }
         let lang = if has_arabic(entity_name) {
             Lang::Ar
         } else {
