@@ -41,7 +41,17 @@ pub struct Combined {
 
 /// The document the graph of a data directory is built from.
 pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
-    let mut documents = Vec::new();
+    combine_with(dataset, sites, Vec::new())
+}
+
+/// [`combine`], with more extracted documents besides the data directory's own articles
+/// (`govgraph resolve --extracted FILE`).
+pub fn combine_with(
+    dataset: &Dataset,
+    sites: &SiteTable,
+    mut documents: Vec<Document>,
+) -> Combined {
+    let given = documents.len();
     let mut diagnostics = 0;
     for loaded in dataset.articles.values() {
         let extraction = extract::extract_article(&loaded.stem, &loaded.text, sites);
@@ -103,7 +113,7 @@ pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
     Combined {
         document,
         resolution_report: report,
-        articles: documents.len(),
+        articles: documents.len() - given,
         diagnostics,
         extracted_added,
         left_out,

@@ -22,13 +22,17 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let dataset = load::load_data_dir(data)?;
-    let curated = dataset.document;
+    let sites = super::files::site_table(data)?;
     let mut documents = Vec::new();
     for path in extracted {
         let file = load::read_file(path)?;
         documents.push(load::parse_document(&file).map_err(|p| Error::Invalid(vec![p]))?);
     }
-    let resolution = resolve::resolve(&curated, &documents, &dataset.judgements);
+    let combined = crate::pipeline::combine_with(&dataset, &sites, documents);
+    let resolution = resolve::Resolution {
+        document: combined.document,
+        report: combined.resolution_report,
+    };
     let conflicts = resolve::post_conflicts(&resolution.document);
     let text = match explain {
         Some(query) => {

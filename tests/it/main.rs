@@ -10,4 +10,5 @@ mod build;
 mod golden;
 mod graphviz;
 mod reference;
+mod resolution;
 mod support;
