@@ -5,8 +5,8 @@
 //! graph. Pure: the caller loads the data and the site table.
 //!
 //! Precedence: every article is extracted and every person resolved, then
-//! - a fact with curated evidence stands, and extracted evidence for the same fact is added
-//!   to it (the fact was also found by a rule);
+//! - a fact with curated evidence stands, and extracted evidence for the same fact (same
+//!   kind and ends, whatever its dates) is added to it: the fact was also found by a rule;
 //! - a fact found only by extraction, in an article that has curated records, is left out:
 //!   the curator read that article, and `govgraph eval` lists such facts as invented;
 //! - a fact found only by extraction in an article without curated records is added, marked
@@ -16,11 +16,11 @@
 //! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
 //! prints it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{self, SiteTable};
 use crate::load::Dataset;
-use crate::model::{Document, EntityId, Kind};
+use crate::model::{Document, EntityId, Kind, RelationKind};
 use crate::resolve::{self, Resolution};
 
 /// The combined document and what happened on the way.
@@ -33,6 +33,9 @@ pub struct Combined {
     pub diagnostics: usize,
     /// Facts found only by extraction, added from articles without curated records.
     pub extracted_added: usize,
+    /// Extracted facts of curated articles that state a curated fact with other dates:
+    /// their evidence joined the curated fact.
+    pub corroborated: usize,
     /// Facts found only by extraction in curated articles, left out.
     pub left_out: usize,
     /// Entities left out because nothing kept names them.
@@ -73,8 +76,10 @@ pub fn combine_with(
     // Resolution keeps curated ids, so a curated fact keeps its key through it.
     let curated_keys: BTreeSet<_> = dataset.document.relations.iter().map(|r| r.key()).collect();
     let mut left_out = 0;
+    let mut corroborated = 0;
     let mut extracted_added = 0;
     let mut relations = Vec::new();
+    let mut unconfirmed = Vec::new();
     for relation in document.relations {
         let curated = curated_keys.contains(&relation.key())
             || relation.evidence.iter().any(|e| e.method.is_curated());
@@ -86,10 +91,30 @@ pub fn combine_with(
         if curated {
             relations.push(relation);
         } else if from_curated_article {
-            left_out += 1;
+            unconfirmed.push(relation);
         } else {
             extracted_added += 1;
             relations.push(relation);
+        }
+    }
+    // An extracted fact of a curated article that states a curated fact with other dates
+    // (the article's day where the curator kept only the month) is that fact: its evidence
+    // joins the curated relation, whose dates stand.
+    let mut by_ends: BTreeMap<(RelationKind, EntityId, EntityId), usize> = BTreeMap::new();
+    for (i, relation) in relations.iter().enumerate() {
+        if curated_keys.contains(&relation.key()) {
+            by_ends
+                .entry((relation.kind, relation.from.clone(), relation.to.clone()))
+                .or_insert(i);
+        }
+    }
+    for relation in unconfirmed {
+        match by_ends.get(&(relation.kind, relation.from.clone(), relation.to.clone())) {
+            Some(&i) => {
+                relations[i].evidence.extend(relation.evidence);
+                corroborated += 1;
+            }
+            None => left_out += 1,
         }
     }
     let named: BTreeSet<&EntityId> = relations.iter().flat_map(|r| [&r.from, &r.to]).collect();
@@ -116,6 +141,7 @@ pub fn combine_with(
         articles: documents.len() - given,
         diagnostics,
         extracted_added,
+        corroborated,
         left_out,
         entities_left_out,
     }

@@ -49,12 +49,13 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
         data.display()
     ));
     text.push_str(&format!(
-        "extracted {} articles ({} diagnostics): {} facts found only by extraction added from \
-         articles without curated records; {} left out of curated articles (`govgraph eval` \
-         lists them), with {} entities only they named\n",
+        "extracted {} articles ({} diagnostics): {} facts added from articles without curated \
+         records; {} confirmed curated facts; {} not in the curated records of their article left \
+         out, with {} entities only they named\n",
         combined.articles,
         combined.diagnostics,
         combined.extracted_added,
+        combined.corroborated,
         combined.left_out,
         combined.entities_left_out
     ));
