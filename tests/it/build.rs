@@ -142,3 +142,65 @@ fn committed_graphs_are_up_to_date() {
         stale.join(", ")
     );
 }
+
+/// `build` merges an article without curated records: its facts enter the graph marked
+/// `extracted` with rule and confidence, and join the curated people they name.
+#[test]
+fn facts_of_an_uncurated_article_enter_the_graph_marked_extracted() {
+    let output = govgraph(&[
+        "export",
+        "--format",
+        "json",
+        "--data",
+        "tests/fixtures/mixed",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let graph: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let relations = graph["relations"].as_array().unwrap();
+    let leads: Vec<_> = relations
+        .iter()
+        .filter(|r| r["kind"] == "leads" && r["to"] == "group:quang-ninh-5")
+        .collect();
+    assert_eq!(leads.len(), 1, "group 5 has one leader");
+    assert_eq!(
+        leads[0]["from"], "person:nguyen-van-an",
+        "joined to the curated person"
+    );
+    for evidence in leads[0]["evidence"].as_array().unwrap() {
+        assert_eq!(evidence["source"], "source:002-quang-ninh-uncurated-en");
+        let method = &evidence["method"]["extracted"];
+        assert!(
+            method["rule"].as_str().unwrap().starts_with("en."),
+            "{evidence}"
+        );
+        assert!(method["confidence"].as_u64().unwrap() > 0);
+        let (start, end) = (
+            evidence["span"][0].as_u64().unwrap(),
+            evidence["span"][1].as_u64().unwrap(),
+        );
+        let text = fs::read_to_string(
+            root().join("tests/fixtures/mixed/articles/002-quang-ninh-uncurated-en.txt"),
+        )
+        .unwrap();
+        assert_eq!(
+            &text[start as usize..end as usize],
+            evidence["quote"].as_str().unwrap()
+        );
+    }
+    // Curated facts keep their curated evidence.
+    let curated_lead = relations
+        .iter()
+        .find(|r| r["kind"] == "leads" && r["to"] == "group:quang-ninh-3")
+        .unwrap();
+    assert!(
+        curated_lead["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.get("method").is_none())
+    );
+}
