@@ -72,19 +72,15 @@ pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
     }
     merge_duplicates(&mut document);
     let rendered = match request.format {
-        RecordsFormat::Ron => {
-            ron::ser::to_string_pretty(&document, ron::ser::PrettyConfig::default())
-                .map_err(|e| Error::Usage(format!("cannot write RON: {e}")))?
-        }
-        RecordsFormat::Json => serde_json::to_string_pretty(&document)
-            .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?,
+        RecordsFormat::Ron => crate::export::to_ron(&document),
+        RecordsFormat::Json => crate::export::to_json(&document),
     };
     eprint!("{messages}");
     match &request.output {
-        Some(path) => {
-            std::fs::write(path, rendered + "\n").map_err(|e| Error::io(path.display(), e))
-        }
-        None => writeln!(out, "{rendered}").map_err(|e| Error::io("stdout", e)),
+        Some(path) => super::files::write_all_atomically(&[(path.clone(), rendered.into_bytes())]),
+        None => out
+            .write_all(rendered.as_bytes())
+            .map_err(|e| Error::io("stdout", e)),
     }
 }
 
