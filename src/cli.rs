@@ -77,33 +77,7 @@ pub enum Command {
     },
     /// Read articles and write the records a careful reader would write: people, posts,
     /// working groups and meetings, each with the sentence it came from.
-    Extract {
-        /// Article files (UTF-8 text, with or without front matter).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Language of the text (detected when `auto`).
-        #[arg(long, value_enum, default_value_t = ExtractLang::Auto)]
-        lang: ExtractLang,
-        /// The article's address (overrides the front matter's `source`).
-        #[arg(long)]
-        url: Option<String>,
-        /// The article's date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (overrides the front matter).
-        #[arg(long)]
-        date: Option<String>,
-        /// The place the article is about, where the text does not name it.
-        #[arg(long)]
-        area: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = RecordsFormat::Ron)]
-        format: RecordsFormat,
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Data directory whose `sites.ron` maps news sites to places (the built-in table
-        /// is used when it has none).
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
-    },
+    Extract(ExtractArgs),
     /// Extract every article that has curated records and compare with them: precision,
     /// recall and F1 per fact type, per article and overall.
     Eval {
@@ -113,6 +87,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
     },
+}
+
+/// The arguments of `govgraph extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// Article files (UTF-8 text, with or without front matter).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Language of the text (detected when `auto`).
+    #[arg(long, value_enum, default_value_t = ExtractLang::Auto)]
+    pub lang: ExtractLang,
+    /// The article's address (overrides the front matter's `source`).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The article's date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (overrides the front matter).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The place the article is about, where the text does not name it.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RecordsFormat::Ron)]
+    pub format: RecordsFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Data directory whose `sites.ron` maps news sites to places (the built-in table
+    /// is used when it has none).
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,28 +1,16 @@
 //! `govgraph extract FILE...`: read articles, write the extracted records document.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use crate::cli::{ExtractLang, RecordsFormat};
+use crate::cli::{ExtractArgs, ExtractLang, RecordsFormat};
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::model::{Document, Lang};
 
-pub struct Request {
-    pub files: Vec<PathBuf>,
-    pub lang: ExtractLang,
-    pub url: Option<String>,
-    pub date: Option<String>,
-    pub area: Option<String>,
-    pub format: RecordsFormat,
-    pub output: Option<PathBuf>,
-    pub data: PathBuf,
-}
-
 /// The site table of a data directory, or the built-in one.
 pub use crate::extract::{mask_front_matter, options_for_article as options_for};
 
-pub fn run(request: &Request, out: &mut dyn Write) -> Result<()> {
+pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
     let sites = super::files::site_table(&request.data)?;
     let date = match &request.date {
         Some(d) => Some(

@@ -48,28 +48,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             explain,
             format,
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
-        Command::Extract {
-            files,
-            lang,
-            url,
-            date,
-            area,
-            format,
-            output,
-            data,
-        } => extract::run(
-            &extract::Request {
-                files,
-                lang,
-                url,
-                date,
-                area,
-                format,
-                output,
-                data,
-            },
-            out,
-        ),
+        Command::Extract(args) => extract::run(&args, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
     }
 }
