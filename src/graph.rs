@@ -31,6 +31,8 @@ pub struct Link<'g> {
     /// True when the relation points away from the entity it was asked about.
     pub outgoing: bool,
     pub relation_index: usize,
+    /// The node (and entity) index of `other`.
+    pub other_index: usize,
 }
 
 impl Graph {
@@ -100,9 +102,14 @@ impl Graph {
 
     /// Every relation at `id`, in relation order. O(degree · log degree).
     pub fn links(&self, id: &EntityId) -> Vec<Link<'_>> {
-        let Some(i) = self.index_of(id) else {
-            return Vec::new();
-        };
+        match self.index_of(id) {
+            Some(i) => self.links_at(i),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every relation at the entity with index `i`, in relation order. O(degree · log degree).
+    pub fn links_at(&self, i: usize) -> Vec<Link<'_>> {
         let node = NodeIndex::new(i);
         let mut links: Vec<Link<'_>> = Vec::new();
         for (direction, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
@@ -118,6 +125,7 @@ impl Graph {
                     other: &self.document.entities[other.index()],
                     outgoing,
                     relation_index,
+                    other_index: other.index(),
                 });
             }
         }

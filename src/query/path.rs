@@ -39,10 +39,8 @@ pub fn shortest_path(graph: &Graph, from: &Entity, to: &Entity, max_len: usize) 
         if node == goal || depth[node] >= max_len {
             continue;
         }
-        for link in graph.links(&graph.entities()[node].id) {
-            let next = graph
-                .index_of(&link.other.id)
-                .expect("links point into the graph");
+        for link in graph.links_at(node) {
+            let next = link.other_index;
             if depth[next] == usize::MAX {
                 depth[next] = depth[node] + 1;
                 parent[next] = Some((node, link.relation_index));
