@@ -22,12 +22,14 @@
 
 mod conflicts;
 mod context;
+mod others;
 mod provinces;
 mod report;
 
 pub use crate::load::Judgement;
 pub use conflicts::{Conflict, holds_on, post_conflicts, span};
 pub use context::{AREA_WINDOW_YEARS, Feature};
+pub use others::Joined;
 pub use provinces::{MERGER_DATE, successor};
 pub use report::{Candidate, Link, MentionReport, PersonReport, Report};
 
@@ -437,6 +439,14 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         );
     }
 
+    // Places and bodies that extraction spelled otherwise than the curator.
+    let (joined_map, joined) =
+        others::join_to_curated(curated, extracted, |d| document_label(d + 1, extracted));
+    for ((d, id), into) in joined_map {
+        id_map.insert((d + 1, id), into);
+    }
+    report.joined = joined;
+
     // Person entities and their reports.
     let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
     let mut links_of: BTreeMap<usize, Vec<Link>> = BTreeMap::new();
@@ -511,12 +521,13 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
     report.problems.dedup();
 
     // Other entities merge by id, curated first.
-    for document in &documents {
+    for (d, document) in documents.iter().enumerate() {
         for entity in &document.entities {
             if entity.kind() == Kind::Person {
                 continue;
             }
-            match entities.get_mut(&entity.id) {
+            let id = repoint(&id_map, d, &entity.id);
+            match entities.get_mut(&id) {
                 Some(existing) => {
                     existing.aliases.extend(entity.aliases.iter().cloned());
                     if existing.note.is_none() {
@@ -524,7 +535,7 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
                     }
                 }
                 None => {
-                    entities.insert(entity.id.clone(), entity.clone());
+                    entities.insert(id, entity.clone());
                 }
             }
         }

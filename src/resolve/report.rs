@@ -14,6 +14,8 @@ pub struct Report {
     pub candidates: Vec<Candidate>,
     /// Judgements that name unknown ids or contradict each other.
     pub problems: Vec<String>,
+    /// Extracted places and bodies joined to the curated entity they name.
+    pub joined: Vec<super::Joined>,
 }
 
 /// One resolved person: the mentions it was made of and the links that joined them.
@@ -87,6 +89,13 @@ impl Report {
         }
         for candidate in &self.candidates {
             out.push_str(&candidate.to_table());
+        }
+        for joined in &self.joined {
+            let _ = writeln!(
+                out,
+                "joined   {} ({}) into {}: same spelling `{}`, same place",
+                joined.from, joined.document, joined.into, joined.spelling
+            );
         }
         for problem in &self.problems {
             let _ = writeln!(out, "problem: {problem}");
