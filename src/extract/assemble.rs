@@ -1085,18 +1085,8 @@ impl<'a> Out<'a> {
                 confidence,
             );
         }
-        let inspects: Vec<usize> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.term, Some((Term::Inspect, _))))
-            .map(|(i, _)| i)
-            .collect();
-        let stops: Vec<usize> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.term, Some((Term::Stop, _))))
-            .map(|(i, _)| i)
-            .collect();
+        let inspects = positions_of(tokens, Term::Inspect);
+        let stops = positions_of(tokens, Term::Stop);
         for list in read.lists.iter().filter(|l| l.first_token > g) {
             // "worked with A and B, and inspected C": the nearer verb decides.
             let before = |marks: &[usize]| {
@@ -1298,4 +1288,14 @@ impl<'a> Out<'a> {
         }
         Some(event)
     }
+}
+
+/// Indices of the tokens that start a phrase meaning `term`.
+fn positions_of(tokens: &[Token], term: Term) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.term.as_ref().is_some_and(|(found, _)| *found == term))
+        .map(|(i, _)| i)
+        .collect()
 }
