@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Document, EntityId, PartialDate, Relation, RelationKind};
+use crate::model::{Document, EntityId, Relation, RelationKind};
 
 /// Two different holders of a single-holder post whose `holds` relations overlap.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -52,14 +52,6 @@ fn describe(relation: &Relation) -> String {
             start.map(|d| d.to_string()).unwrap_or_default(),
             end.map(|d| d.to_string()).unwrap_or_default()
         ),
-    }
-}
-
-/// True when `relation` is reported true at some time within `date`.
-pub fn holds_on(relation: &Relation, date: &PartialDate) -> bool {
-    match span(relation) {
-        Some((first, last)) => first <= date.latest() && date.earliest() <= last,
-        None => false,
     }
 }
 

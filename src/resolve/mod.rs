@@ -27,7 +27,7 @@ mod provinces;
 mod report;
 
 pub use crate::load::Judgement;
-pub use conflicts::{Conflict, holds_on, post_conflicts, span};
+pub use conflicts::{Conflict, post_conflicts, span};
 pub use context::{AREA_WINDOW_YEARS, Feature};
 pub use others::Joined;
 pub use provinces::{MERGER_DATE, successor};
