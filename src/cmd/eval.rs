@@ -74,14 +74,7 @@ pub fn report(data: &Path) -> Result<Report> {
 
 pub fn run(data: &Path, format: QueryFormat, out: &mut dyn Write) -> Result<()> {
     let report = report(data)?;
-    let text = match format {
-        QueryFormat::Table => eval::table(&report),
-        QueryFormat::Json => {
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?
-                + "\n"
-        }
-    };
+    let text = super::render(&report, format, || eval::table(&report));
     out.write_all(text.as_bytes())
         .map_err(|e| Error::io("stdout", e))
 }

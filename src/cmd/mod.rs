@@ -11,7 +11,9 @@ mod resolve;
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command};
+use serde::Serialize;
+
+use crate::cli::{Cli, Command, QueryFormat};
 use crate::error::Result;
 
 /// Runs a parsed command line, writing its answer to `out`.
@@ -50,5 +52,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
         Command::Extract(args) => extract::run(&args, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
+    }
+}
+
+/// An answer as a table (`table` renders it) or as pretty JSON, ending in a newline.
+fn render<T: Serialize>(answer: &T, format: QueryFormat, table: impl FnOnce() -> String) -> String {
+    match format {
+        QueryFormat::Table => table(),
+        QueryFormat::Json => {
+            let mut text = serde_json::to_string_pretty(answer)
+                .expect("answers hold only strings, numbers and lists, which JSON can write");
+            text.push('\n');
+            text
+        }
     }
 }

@@ -2,9 +2,8 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::files::load_graph;
+use super::render;
 use crate::cli::{GraphInput, QueryFormat, Question};
 use crate::error::{Error, Result};
 use crate::model::{Kind, PartialDate};
@@ -62,15 +61,4 @@ pub fn run(
     };
     out.write_all(text.as_bytes())
         .map_err(|err| Error::io("stdout", err))
-}
-
-fn render<T: Serialize>(answer: &T, format: QueryFormat, table: impl FnOnce() -> String) -> String {
-    match format {
-        QueryFormat::Table => table(),
-        QueryFormat::Json => {
-            let mut text = serde_json::to_string_pretty(answer).expect("answers serialize");
-            text.push('\n');
-            text
-        }
-    }
 }

@@ -42,19 +42,19 @@ pub fn run(
             }
             explanation(&resolution.report, &conflicts, &ids, format)?
         }
-        None => match format {
-            QueryFormat::Table => {
+        None => {
+            let full = Full {
+                report: &resolution.report,
+                conflicts: &conflicts,
+            };
+            super::render(&full, format, || {
                 let mut text = resolution.report.to_table();
                 for conflict in &conflicts {
                     text.push_str(&conflict_line(conflict));
                 }
                 text
-            }
-            QueryFormat::Json => to_json(&Full {
-                report: &resolution.report,
-                conflicts: &conflicts,
-            })?,
-        },
+            })
+        }
     };
     out.write_all(text.as_bytes())
         .map_err(|err| Error::io("stdout", err))
@@ -71,13 +71,6 @@ struct Explained<'a> {
     person: &'a PersonReport,
     candidates: Vec<&'a Candidate>,
     conflicts: Vec<&'a Conflict>,
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|err| Error::Usage(format!("cannot write JSON: {err}")))?;
-    text.push('\n');
-    Ok(text)
 }
 
 fn conflict_line(conflict: &Conflict) -> String {
@@ -148,8 +141,5 @@ fn explanation(
             }),
         }
     }
-    match format {
-        QueryFormat::Table => Ok(text),
-        QueryFormat::Json => to_json(&explained),
-    }
+    Ok(super::render(&explained, format, || text))
 }
