@@ -15,8 +15,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check the records and articles in a data directory, build the graph and write
-    /// RON, JSON, DOT (and SVG when Graphviz is installed) into the output directory.
+    /// Check the records and articles in a data directory, extract every article, resolve
+    /// people, build the graph and write RON, JSON, DOT (and SVG when Graphviz is
+    /// installed) into the output directory.
     Build {
         /// Data directory with `records/` and `articles/`.
         #[arg(long, default_value = "data")]
