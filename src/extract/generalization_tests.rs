@@ -225,6 +225,22 @@ fn exact_facts() {
     );
 }
 
+#[test]
+fn a_province_named_after_its_body_places_the_posts() {
+    let mut options = super::Options::new(crate::model::EntityId::new("source:test"));
+    options.lang = Some(crate::model::Lang::De);
+    let text = "Genosse Le Van Hoa, Sekretär des Provinzparteikomitees von Quang Tri, leitete die Sitzung.";
+    let doc = super::extract(text, &options).document;
+    assert!(
+        pairs(&doc, &[RelationKind::Holds]).contains(&(
+            "person:le-van-hoa".into(),
+            "post:quang-tri-party-committee-secretary".into()
+        )),
+        "{:?}",
+        pairs(&doc, &[RelationKind::Holds])
+    );
+}
+
 const EXPECTED: &[Expected] = &[
     Expected {
         file: "en-thanh-hoa-delegation.txt",
