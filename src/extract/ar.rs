@@ -213,6 +213,9 @@ const PHRASES: &[(&str, Term)] = &[
     ("البلدية", Level(Commune)),
     ("البلديات", Level(Commune)),
     ("بلديتي", Level(Commune)),
+    ("بلديتين", Level(Commune)),
+    ("حيين", Level(Ward)),
+    ("حيي", Level(Ward)),
     ("الحي", Level(Ward)),
     ("حي", Level(Ward)),
     // `و` + a three-letter word keeps its `و` in `keys` (so that `وفد` stays whole).
@@ -382,8 +385,22 @@ fn split_syllable(
 
 /// Arabic spelling → Latin syllables it may stand for, most frequent first.
 static TABLE: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut table: HashMap<String, Vec<&'static str>> = HashMap::new();
-    for syllable in SYLLABLES {
+    // Per spelling: (how far from its usual spelling, list order, syllable).
+    let mut ranked: HashMap<String, Vec<(usize, usize, &'static str)>> = HashMap::new();
+    // This list first (its order is the order of readings), then the syllables of every
+    // province's name, so that any province is read when a text names it (`لاو كاي`).
+    let provinces: Vec<String> = super::names::PROVINCES
+        .iter()
+        .flat_map(|(name, _, aliases)| std::iter::once(name).chain(aliases.iter()))
+        .flat_map(|name| name.split_whitespace())
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    let provinces: Vec<&'static str> = provinces
+        .into_iter()
+        .map(|w| &*Box::leak(w.into_boxed_str()))
+        .collect();
+    for syllable in SYLLABLES.iter().chain(&provinces) {
         let Some((onsets, nucleus, codas)) = split_syllable(syllable) else {
             continue;
         };
@@ -392,19 +409,27 @@ static TABLE: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
         if nuclei.is_empty() && syllable.starts_with("gi") {
             nuclei = vec![""];
         }
-        for onset in onsets {
-            for nucleus in &nuclei {
-                for coda in codas {
+        for (a, onset) in onsets.iter().enumerate() {
+            for (b, nucleus) in nuclei.iter().enumerate() {
+                for (c, coda) in codas.iter().enumerate() {
                     let key = crate::text::search_key(&format!("{onset}{nucleus}{coda}"));
-                    let readings = table.entry(key).or_default();
-                    if !readings.contains(syllable) {
-                        readings.push(syllable);
+                    let readings = ranked.entry(key).or_default();
+                    if !readings.iter().any(|(_, _, s)| s == syllable) {
+                        readings.push((a + b + c, readings.len(), syllable));
                     }
                 }
             }
         }
     }
-    table
+    // A syllable written in its usual spelling comes before one that reaches the same
+    // letters only through a variant (`تان` is Tan before it is Thanh, usually `ثانه`).
+    ranked
+        .into_iter()
+        .map(|(key, mut readings)| {
+            readings.sort();
+            (key, readings.into_iter().map(|(_, _, s)| s).collect())
+        })
+        .collect()
 });
 
 /// The Latin readings of one Arabic-script word, most likely first.

@@ -352,9 +352,7 @@ fn article_place(text: &str, reads: &[Read], options: &Options, language: &Langu
             if !matches!(place.level, Some(AreaLevel::Province | AreaLevel::City)) {
                 continue;
             }
-            if let Some((name, level)) =
-                names::province_by_key(&crate::text::search_key(&place.canonical))
-            {
+            if let Some((name, level)) = province_prefix(&place.canonical) {
                 order += 1;
                 let entry = counts.entry(name).or_insert((0, order, level));
                 entry.0 += 1;
@@ -381,6 +379,16 @@ fn article_place(text: &str, reads: &[Read], options: &Options, language: &Langu
         province: from_text.or(given_province).or(site),
         local,
     }
+}
+
+/// The province a place name spells, or that its first words spell: a name read up to a
+/// word the lexicon does not know ("مقاطعة لاو كاي اجتماعًا") still names its province.
+fn province_prefix(canonical: &str) -> Option<(&'static str, AreaLevel)> {
+    let key = crate::text::search_key(canonical);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    (2.min(words.len()).max(1)..=words.len())
+        .rev()
+        .find_map(|n| names::province_by_key(&words[..n].join(" ")))
 }
 
 /// A post as ids and names, before it is written.
@@ -1224,20 +1232,32 @@ impl<'a> Out<'a> {
         let chaired_by = find_term(tokens, |t| matches!(t, Term::ChairedBy));
         let chair_verb = find_term(tokens, |t| matches!(t, Term::ChairVerb));
         let attend = find_term(tokens, |t| matches!(t, Term::Attend));
-        let chair = match (chaired_by, chair_verb) {
-            (Some(i), _) => here.iter().find(|w| w.at > i),
-            (None, Some(i)) => here
+        let co_chair = find_term(tokens, |t| matches!(t, Term::CoChair));
+        let chairs: Vec<&Who> = match (co_chair, chaired_by, chair_verb) {
+            // "A and B co-chaired", "co-chaired by A and B": all of them.
+            (Some(i), _, _) => {
+                let before: Vec<&Who> = here.iter().filter(|w| w.at < i).collect();
+                if before.is_empty() {
+                    here.iter().filter(|w| w.at > i).collect()
+                } else {
+                    before
+                }
+            }
+            (None, Some(i), _) => here.iter().find(|w| w.at > i).into_iter().collect(),
+            (None, None, Some(i)) => here
                 .iter()
                 .rev()
                 .find(|w| w.at < i)
-                .or_else(|| here.iter().find(|w| w.at > i)),
-            _ => None,
+                .or_else(|| here.iter().find(|w| w.at > i))
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
         };
-        if chair.is_none() && (attend.is_none() || here.is_empty()) {
+        if chairs.is_empty() && (attend.is_none() || here.is_empty()) {
             return None;
         }
-        let event = match (&chair, last_event) {
-            (None, Some(event)) => event,
+        let event = match (chairs.is_empty(), last_event) {
+            (true, Some(event)) => event,
             _ => {
                 *n_meetings += 1;
                 let source_slug = self
@@ -1256,8 +1276,10 @@ impl<'a> Out<'a> {
         };
         self.entity(&event, "Meeting", EntityKind::Event { date });
         let span = read.span;
-        if let Some(who) = chair {
-            let rule = if chaired_by.is_some() {
+        for who in &chairs {
+            let rule = if co_chair.is_some() {
+                "co-chair"
+            } else if chaired_by.is_some() {
                 "chaired-by"
             } else {
                 "chair-verb"
@@ -1273,7 +1295,7 @@ impl<'a> Out<'a> {
         }
         if attend.is_some() {
             for who in here {
-                if chair.is_some_and(|c| c.person == who.person) {
+                if chairs.iter().any(|c| c.person == who.person) {
                     continue;
                 }
                 self.relate(

@@ -202,6 +202,7 @@ const PHRASES: &[(&str, Term)] = &[
     ("versammlung", Meeting),
     ("folgende", Following),
     ("folgenden", Following),
+    ("nämlich", Following),
     ("uber", Stop),
     ("zu", Stop),
     ("bezuglich", Stop),

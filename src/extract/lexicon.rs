@@ -48,6 +48,9 @@ pub enum Term {
     ChairedBy,
     /// "chaired", "presided over", "ترأس": the chair is the nearest person.
     ChairVerb,
+    /// "co-chaired": every person of its subject (or, with none before it, after it)
+    /// chairs the meeting.
+    CoChair,
     /// "attended", "حضر", "nahmen … teil".
     Attend,
     /// "accompanied by", "برفقة".

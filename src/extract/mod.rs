@@ -199,3 +199,6 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod generalization_tests;

@@ -237,6 +237,33 @@ pub fn level_places(
             i = next;
             continue;
         }
+        // "Provinzparteikomitees von Quang Tri", "Provincial Party Committee of Quang Tri":
+        // the level's body, a link word, then the name of a province.
+        if language.script == Script::Latin
+            && matches!(level, AreaLevel::Province | AreaLevel::City)
+        {
+            let mut k = i + len;
+            while let Some(Term::Body(_)) = term_of(tokens, k) {
+                k += tokens[k].term.map_or(1, |(_, l)| l);
+            }
+            let skipped_body = k > i + len;
+            let mut links = 0;
+            while matches!(term_of(tokens, k), Some(Term::Link)) && links < 2 {
+                k += 1;
+                links += 1;
+            }
+            if skipped_body
+                && links > 0
+                && let Some((mut place, next)) = place_at(text, tokens, k, language)
+                && super::names::province_by_key(&crate::text::search_key(&place.canonical))
+                    .is_some()
+            {
+                place.level = Some(level);
+                out.push((place, (k, next)));
+                i = next;
+                continue;
+            }
+        }
         i += len;
     }
     if language.script == Script::Latin {
@@ -281,6 +308,23 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
         loop {
             match tokens.get(j) {
                 Some(t) if matches!(t.punct(), Some(':')) => j += 1,
+                // `3 بلديات هي: A، B` ("3 communes, which are: A, B"): one word between
+                // the level word and the colon that opens the list.
+                Some(t)
+                    if j == i + len
+                        && t.is_word()
+                        && t.term.is_none()
+                        && matches!(tokens.get(j + 1).and_then(|n| n.punct()), Some(':')) =>
+                {
+                    j += 2
+                }
+                // `3 communes, namely A, B and C`
+                Some(t)
+                    if matches!(t.punct(), Some(','))
+                        && matches!(term_of(tokens, j + 1), Some(Term::Following)) =>
+                {
+                    j += 1
+                }
                 Some(t) if matches!(t.term, Some((Term::Following | Term::Link, _))) => {
                     j += t.term.map_or(1, |(_, l)| l)
                 }
@@ -525,7 +569,7 @@ fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
             Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_)) => {
                 return Some("title-name");
             }
-            Some(Term::ChairVerb | Term::Speech) => return Some("speaker-name"),
+            Some(Term::ChairVerb | Term::CoChair | Term::Speech) => return Some("speaker-name"),
             _ => {}
         }
     }
@@ -537,7 +581,7 @@ fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
     match term_of(tokens, n) {
         Some(Term::Role(_) | Term::RoleBody(..)) => Some("name-title"),
         Some(Term::Level(_) | Term::Body(_)) if n > j => Some("name-title"),
-        Some(Term::Speech | Term::ChairVerb | Term::Attend) => Some("name-speech"),
+        Some(Term::Speech | Term::ChairVerb | Term::CoChair | Term::Attend) => Some("name-speech"),
         _ => None,
     }
 }
@@ -646,7 +690,9 @@ fn push_title(titles: &mut Vec<TitleSpec>, current: &mut TitleSpec) {
             if last.level.is_none() {
                 last.level = spec.level;
             }
-            if last.place.is_none() {
+            // A place said with another level word ("…Commission of the Provincial
+            // Party Committee, supervising wards X and Y") is not the title's place.
+            if last.place.is_none() && (last.level.is_none() || last.level == spec.level) {
                 last.place = spec.place;
             }
         }

@@ -125,7 +125,9 @@ pub fn tokenize(
     let mut word_start: Option<usize> = None;
     let mut iter = piece.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
+        // "People's", and hyphenated words the lexicons list whole ("co-chaired",
+        // "vice-chairman").
+        let inner_apostrophe = matches!(c, '\'' | '’' | '-')
             && word_start.is_some()
             && iter.peek().is_some_and(|(_, n)| n.is_alphabetic());
         if word_char(c) || inner_apostrophe {
