@@ -667,16 +667,3 @@ const EXPECTED: &[Expected] = &[
         not_persons: &["person:nguyen-van-tuan"],
     },
 ];
-
-#[test]
-#[ignore]
-fn dump() {
-    let file = std::env::var("DUMP").unwrap();
-    let doc = doc_for(&file);
-    for e in &doc.entities {
-        println!("E {} {:?}", e.id, e.kind());
-    }
-    for r in &doc.relations {
-        println!("R {} {:?} {}", r.from, r.kind, r.to);
-    }
-}
