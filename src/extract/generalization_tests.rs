@@ -342,6 +342,50 @@ fn a_title_before_comma_comrade_is_the_title_of_the_name_after() {
 }
 
 #[test]
+fn a_list_marker_line_ends_the_groups_paragraph() {
+    let doc = extract_en(
+        "Working Group No. 1, led by Mr. Ho Quang Hai, worked with Ia Grai commune.\n\
+         Also accompanying were Mr. Dinh Van Tho, Vice Chairman of the Provincial \
+         People's Committee.\n\
+         * On the same day, the Provincial People's Council reviewed its agenda.\n\
+         Accompanying the delegation was Mr. Le Van Binh, Vice Chairman of the \
+         Provincial People's Council.",
+    );
+    assert_eq!(
+        pairs(&doc, &[RelationKind::Accompanied]),
+        doubles(&[("person:dinh-van-tho", "group:gia-lai-1")])
+    );
+}
+
+#[test]
+fn german_members_and_company() {
+    let mut options = super::Options::new(crate::model::EntityId::new("source:test"));
+    options.lang = Some(crate::model::Lang::De);
+    options.area = Some("Gia Lai".into());
+    let text = "Die Arbeitsgruppe Nr. 2 unter der Leitung von Genosse Ho Quang Hai arbeitete \
+                mit der Gemeinde Ia O. Mitglieder der Arbeitsgruppe sind Genosse Le Van Binh, \
+                stellvertretender Vorsitzender des Provinzvolksrats, und Genossin Dinh Thi \
+                Mai. Die Gruppe wurde begleitet von Genosse Tran Van Long, Leiter der \
+                Organisationskommission des Provinzparteikomitees.";
+    let doc = super::extract(text, &options).document;
+    assert_eq!(
+        pairs(&doc, &[RelationKind::MemberOf]),
+        doubles(&[
+            ("person:le-van-binh", "group:gia-lai-2"),
+            ("person:dinh-thi-mai", "group:gia-lai-2"),
+        ])
+    );
+    assert_eq!(
+        pairs(&doc, &[RelationKind::Accompanied]),
+        doubles(&[("person:tran-van-long", "group:gia-lai-2")])
+    );
+    assert!(pairs(&doc, &[RelationKind::Holds]).contains(&(
+        "person:le-van-binh".into(),
+        "post:gia-lai-peoples-council-vice-chair".into()
+    )));
+}
+
+#[test]
 fn a_province_named_after_its_body_places_the_posts() {
     let mut options = super::Options::new(crate::model::EntityId::new("source:test"));
     options.lang = Some(crate::model::Lang::De);
