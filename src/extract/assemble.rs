@@ -151,6 +151,10 @@ pub fn assemble(
     }
     // Pass 3: working groups, meetings, attendance.
     let mut last_group: Option<EntityId> = None;
+    // The group the current paragraph is about: accompanying officials and members are
+    // linked to it, never to a group of an earlier paragraph.
+    let mut paragraph_group: Option<EntityId> = None;
+    let mut previous_end = 0;
     let mut last_event: Option<EntityId> = None;
     let mut article_date = options.date;
     let mut n_meetings = 0;
@@ -158,9 +162,14 @@ pub fn assemble(
         if let Some(date) = sentence_date(&read.tokens, options.date) {
             article_date = Some(date);
         }
+        if starts_paragraph(text, previous_end, read.span.start) {
+            paragraph_group = None;
+        }
+        previous_end = read.span.end;
         let group = out.working_group(read, here, &place, article_date);
         if let Some((group_id, _)) = &group {
             last_group = Some(group_id.clone());
+            paragraph_group = Some(group_id.clone());
             last_event = None;
         }
         if group.is_none() {
@@ -183,23 +192,27 @@ pub fn assemble(
         {
             out.inspected(read, group_id, i, &place);
         }
-        if let Some(group_id) = &last_group
-            && let Some(i) = find_term(&read.tokens, |t| matches!(t, Term::Accompany))
-        {
-            for who in here.iter().filter(|w| w.at > i) {
-                out.relate(
-                    RelationKind::Accompanied,
-                    &who.person,
-                    group_id,
-                    read.span,
-                    "accompanied-by",
-                    who.confidence.min(80),
-                );
-            }
+        if let Some(group_id) = &paragraph_group {
+            out.group_company(read, here, group_id);
         }
     }
     let (document, diagnostics) = out.finish();
     (document, diagnostics)
+}
+
+/// True when the sentence starting at `start` begins a new paragraph: after a blank line,
+/// or on a line that starts with a list marker ("* ", "- ", "• ").
+fn starts_paragraph(text: &str, previous_end: usize, start: usize) -> bool {
+    let between = text.get(previous_end..start).unwrap_or("");
+    let lines: Vec<&str> = between.split('\n').collect();
+    // The lines wholly between the two sentences; any of them is blank.
+    let blank_line = lines.len() > 2;
+    let new_line = between.contains('\n') || previous_end == 0;
+    let marker = text
+        .get(start..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| matches!(c, '*' | '-' | '•' | '–' | '—'));
+    blank_line || (new_line && marker)
 }
 
 fn find_term(tokens: &[Token], pred: impl Fn(Term) -> bool) -> Option<usize> {
@@ -911,6 +924,11 @@ impl<'a> Out<'a> {
         }
     }
 
+    fn has(&self, kind: RelationKind, from: &EntityId, to: &EntityId) -> bool {
+        self.relations
+            .contains_key(&(kind, from.clone(), to.clone()))
+    }
+
     fn person(&mut self, mention: &NameMention, _span: Sentence) -> EntityId {
         let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
         self.entity(&id, &mention.canonical, EntityKind::Person);
@@ -1081,7 +1099,13 @@ impl<'a> Out<'a> {
                 );
             }
         }
-        let leader = led.and_then(|l| here.iter().find(|w| w.at > l));
+        // "led by X"; or, the verb last ("wird von Genosse X, …, geleitet"), the person
+        // between the group and the verb.
+        let leader = led.and_then(|l| {
+            here.iter()
+                .find(|w| w.at > l)
+                .or_else(|| here.iter().rev().find(|w| w.at > g && w.at < l))
+        });
         if let Some(who) = leader {
             let confidence = who.confidence.min(90);
             self.relate(
@@ -1175,6 +1199,62 @@ impl<'a> Out<'a> {
             event
         });
         Some((group_id, event))
+    }
+
+    /// Officials who accompany the paragraph's working group ("Accompanying the delegation
+    /// was comrade X", "X accompanied the group", "Die Arbeitsgruppe wurde von X
+    /// begleitet") and its members ("The working group includes comrades A, B and C").
+    /// The group's own leader is neither.
+    fn group_company(&mut self, read: &Read, here: &[Who], group_id: &EntityId) {
+        let tokens = &read.tokens;
+        let leads = |out: &Self, who: &Who| out.has(RelationKind::Leads, &who.person, group_id);
+        if let Some(i) = find_term(tokens, |t| matches!(t, Term::Accompany)) {
+            let after: Vec<&Who> = here.iter().filter(|w| w.at > i).collect();
+            let company = if after.is_empty() {
+                // The verb last ("… von X begleitet", "X accompanied the group"): the
+                // persons before it, after any leader the sentence names.
+                let floor = tokens[..i]
+                    .iter()
+                    .rposition(|t| {
+                        t.term
+                            .is_some_and(|(t, _)| matches!(t, Term::LedBy | Term::ChairedBy))
+                    })
+                    .map_or(0, |l| l + 1);
+                here.iter().filter(|w| w.at >= floor && w.at < i).collect()
+            } else {
+                after
+            };
+            for who in company {
+                if !leads(self, who) {
+                    self.relate(
+                        RelationKind::Accompanied,
+                        &who.person,
+                        group_id,
+                        read.span,
+                        "accompanied-by",
+                        who.confidence.min(80),
+                    );
+                }
+            }
+        }
+        let names_group = find_term(tokens, |t| {
+            matches!(t, Term::Group | Term::Body(Body::Delegation))
+        })
+        .is_some();
+        if names_group && let Some(i) = find_term(tokens, |t| matches!(t, Term::Members)) {
+            for who in here.iter().filter(|w| w.at > i) {
+                if !leads(self, who) {
+                    self.relate(
+                        RelationKind::MemberOf,
+                        &who.person,
+                        group_id,
+                        read.span,
+                        "group-members",
+                        who.confidence.min(80),
+                    );
+                }
+            }
+        }
     }
 
     /// "The working group inspected … in Tam Thanh ward and Ky Lua ward": places named

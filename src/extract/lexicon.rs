@@ -53,8 +53,12 @@ pub enum Term {
     CoChair,
     /// "attended", "حضر", "nahmen … teil".
     Attend,
-    /// "accompanied by", "برفقة".
+    /// "accompanied by", "برفقة", "begleitet": the persons after it (or, with none after
+    /// it, before it) accompany the working group the paragraph is about.
     Accompany,
+    /// "includes", "members of", "gehören", "تضم": with a working group in the sentence,
+    /// the persons after it are the group's members.
+    Members,
     /// "inspected", "visited", "تفقد": the places after it were inspected, not worked with.
     Inspect,
     /// "said", "stated", "requested": its subject is a person.

@@ -409,10 +409,70 @@ fn places_before_level(text: &str, tokens: &[Token], language: &Language) -> Vec
                 }
                 i = next + 1;
             }
-            _ => i = next,
+            _ => match joined_before_level(text, tokens, i, language) {
+                Some((list, end)) => {
+                    out.push(list);
+                    i = end;
+                }
+                None => i = next,
+            },
         }
     }
     out
+}
+
+/// "Ia Grai and Ia O communes", "A, B and C wards": names joined by "and" or commas
+/// before one (plural) level word, all of that level. Not after a title or "comrade",
+/// where the first name is a person's ("Chairman Nguyen Van A and Ia O commune").
+fn joined_before_level(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    language: &Language,
+) -> Option<(PlaceList, usize)> {
+    if i.checked_sub(1).is_some_and(|p| {
+        matches!(
+            term_of_covering(tokens, p),
+            Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Comrade)
+        )
+    }) {
+        return None;
+    }
+    let mut places = Vec::new();
+    let mut j = i;
+    while places.len() < 8 {
+        let (place, next) = place_at(text, tokens, j, language)?;
+        places.push(place);
+        if let Some(Term::Level(level @ (AreaLevel::Commune | AreaLevel::Ward))) =
+            term_of(tokens, next)
+        {
+            if places.len() < 2 {
+                return None;
+            }
+            for place in &mut places {
+                place.level = Some(level);
+            }
+            let list = PlaceList {
+                level,
+                places,
+                announced: None,
+                first_token: i,
+            };
+            return Some((list, next + 1));
+        }
+        let mut k = next;
+        while tokens
+            .get(k)
+            .is_some_and(|t| is_sep(t) || matches!(t.term, Some((Term::And, _))))
+        {
+            k += tokens[k].term.map_or(1, |(_, l)| l);
+        }
+        if k == next {
+            return None;
+        }
+        j = k;
+    }
+    None
 }
 
 /// Finds person names: a surname and one to three more syllables, in a context that
@@ -715,6 +775,14 @@ pub fn title_run_before(
     language: &Language,
 ) -> Option<TitleRun> {
     let mut e = end;
+    // "the Party Secretary of the Province, Comrade X": the title before "comrade".
+    if e > floor
+        && let Some(first) = starts[e - 1]
+        && first >= floor
+        && matches!(term_of(tokens, first), Some(Term::Comrade))
+    {
+        e = first;
+    }
     if e > floor && is_sep(&tokens[e - 1]) {
         e -= 1;
     }
