@@ -860,6 +860,11 @@ impl<'a> Out<'a> {
         );
     }
 
+    /// The source id without its `source:` prefix, which event ids start with.
+    fn source_slug(&self) -> &str {
+        self.options.source.as_str().trim_start_matches("source:")
+    }
+
     fn entity(&mut self, id: &EntityId, name: &str, kind: EntityKind) {
         self.entities.entry(id.clone()).or_insert_with(|| Entity {
             id: id.clone(),
@@ -1168,13 +1173,10 @@ impl<'a> Out<'a> {
         }
         // The working session the sentence reports, chaired by the group's leader.
         let event = leader.map(|who| {
-            let source_slug = self
-                .options
-                .source
-                .as_str()
-                .trim_start_matches("source:")
-                .to_string();
-            let event = EntityId::new(format!("event:{source_slug}-group-{number}-session"));
+            let event = EntityId::new(format!(
+                "event:{}-group-{number}-session",
+                self.source_slug()
+            ));
             self.entity(
                 &event,
                 &format!("Working session of Working Group No. {number}"),
@@ -1340,12 +1342,7 @@ impl<'a> Out<'a> {
             (true, Some(event)) => event,
             _ => {
                 *n_meetings += 1;
-                let source_slug = self
-                    .options
-                    .source
-                    .as_str()
-                    .trim_start_matches("source:")
-                    .to_string();
+                let source_slug = self.source_slug();
                 let suffix = if *n_meetings == 1 {
                     String::new()
                 } else {
