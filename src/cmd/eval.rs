@@ -51,14 +51,8 @@ pub fn report(data: &Path) -> Result<Report> {
         if !related.iter().any(|s| cited.contains(s)) {
             continue;
         }
-        let text = std::fs::read_to_string(&loaded.path).map_err(|e| Error::io(&loaded.path, e))?;
-        let stem = Path::new(&loaded.path)
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        let (mut options, body_offset) = super::extract::options_for(&stem, &text, &sites);
-        options.source = id.clone();
-        let masked = super::extract::mask_front_matter(&text, body_offset);
-        let extraction = extract::extract(&masked, &options);
+        // The loader read the text and made the source id from the same stem.
+        let extraction = extract::extract_article(&loaded.stem, &loaded.text, &sites);
         extracted.push((id.clone(), related, extraction.document));
     }
     let cases: Vec<Case<'_>> = extracted

@@ -8,7 +8,7 @@ use crate::extract;
 use crate::model::{Document, Lang};
 
 /// The site table of a data directory, or the built-in one.
-pub use crate::extract::{mask_front_matter, options_for_article as options_for};
+use crate::extract::{mask_front_matter, options_for_article as options_for};
 
 pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
     let sites = super::files::site_table(&request.data)?;
