@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::lexicon::{Body, Language, Matcher, Term};
+use super::lexicon::{Body, Language, Matcher, Term, TitleOrder};
 use super::names;
 use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
 use super::tokens::{self, Sentence, Token, TokenKind};
@@ -44,7 +44,7 @@ pub fn assemble(
     language: &Language,
     matcher: &Matcher,
 ) -> (Document, Vec<Diagnostic>) {
-    let reads: Vec<Read> = tokens::sentences(text)
+    let reads: Vec<Read> = tokens::sentences(text, language)
         .into_iter()
         .map(|s| read_sentence(text, s, language, matcher))
         .collect();
@@ -159,7 +159,7 @@ pub fn assemble(
     let mut article_date = options.date;
     let mut n_meetings = 0;
     for (read, here) in reads.iter().zip(&whos) {
-        if let Some(date) = sentence_date(&read.tokens, options.date) {
+        if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
             article_date = Some(date);
         }
         if starts_paragraph(text, previous_end, read.span.start) {
@@ -247,8 +247,9 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
         let mut titles = Vec::new();
         let mut end = mention.tokens.1;
-        if let Some(run) =
-            scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
+        if language.titles != TitleOrder::After
+            && let Some(run) =
+                scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
             titles.extend(run.titles);
@@ -267,6 +268,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_))
         );
         if start < limit
+            && language.titles != TitleOrder::Before
             && starts_at_title
             && let Some(run) = scan::title_run(text, &tokens, start, limit, language)
         {
@@ -774,40 +776,6 @@ fn role_title(role: Role) -> &'static str {
         Role::DeputyDirector => "Deputy Director",
         Role::Deputy => "Deputy",
     }
-}
-
-/// A day and month in the sentence ("20 August", "August 20", "20. August"), in the year
-/// of the article's date.
-fn sentence_date(tokens: &[Token], article: Option<PartialDate>) -> Option<PartialDate> {
-    let year = article?.year;
-    for (i, t) in tokens.iter().enumerate() {
-        let Some((Term::Month(month), _)) = t.term else {
-            continue;
-        };
-        let number = |j: usize| match tokens.get(j).map(|t| t.kind) {
-            Some(TokenKind::Number(n)) if (1..=31).contains(&n) => Some(n as u8),
-            _ => None,
-        };
-        let day = i
-            .checked_sub(1)
-            .and_then(number)
-            .or_else(|| {
-                i.checked_sub(2)
-                    .filter(|&j| tokens[j + 1].punct() == Some('.'))
-                    .and_then(number)
-            })
-            .or_else(|| number(i + 1));
-        if let Some(day) = day
-            && day <= crate::model::days_in_month(year, month)
-        {
-            return Some(PartialDate {
-                year,
-                month: Some(month),
-                day: Some(day),
-            });
-        }
-    }
-    None
 }
 
 /// The document being written, with evidence for every relation.

@@ -85,6 +85,8 @@ pub enum Term {
     Stop,
     /// A month name, 1-12.
     Month(u8),
+    /// A word before a date written in numbers ("ngày", "sáng" in "sáng 12/1").
+    DateWord,
 }
 
 /// How a language's script writes person names.
@@ -94,7 +96,32 @@ pub enum Script {
     Arabic,
 }
 
-/// One language: its lexicon and the few functions that differ between scripts.
+/// Where a language writes a person's titles relative to the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleOrder {
+    /// Before ("Secretary Nguyen Van A") and after ("Nguyen Van A, Secretary").
+    Both,
+    /// Only after the name.
+    After,
+    /// Only before the name.
+    Before,
+}
+
+/// The shapes a language writes a day and month in. The year is the article's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateShape {
+    /// A month word with its day before or after it: "20 August", "August 20",
+    /// "le 1er juillet".
+    DayMonthWord,
+    /// A day with a dot before the month word: "20. August".
+    DayDotMonthWord,
+    /// Day and month as numbers after a date word ([`Term::DateWord`]): "ngày 12/1",
+    /// "sáng 9-4", "ngày 12/1/2025".
+    NumericDayMonth,
+}
+
+/// One language: its lexicon and everything else the shared pipeline needs to know about
+/// it. The pipeline (`tokens`, `scan`, `assemble`) reads only these fields.
 pub struct Language {
     pub lang: Lang,
     pub script: Script,
@@ -102,10 +129,75 @@ pub struct Language {
     pub phrases: &'static [(&'static str, Term)],
     /// Reduces one written word to the keys lexicon phrases are matched on (usually one;
     /// German compounds give two: `Stadtparteikomitees` → `stadt`, `parteikomitees`).
+    /// Clitics written onto a word (Arabic `و`, `ال`, `ب`, `ل`) are stripped here.
     pub keys: fn(&str) -> Vec<String>,
-    /// The Latin spelling of one word of a Vietnamese name written in this script, if the
-    /// word can be one (Arabic script only; Latin names keep their form).
-    pub romanize: Option<fn(&str) -> Option<String>>,
+    /// Elided words written onto the next one with an apostrophe (French `d'`, `l'`,
+    /// `qu'`), lowercase without the apostrophe: the tokenizer splits them off.
+    pub elisions: &'static [&'static str],
+    /// A conjunction written onto the next word (Arabic `و`): a word that reads as a
+    /// syllable only without it begins a new item of a list.
+    pub and_prefix: Option<char>,
+    /// The Latin readings of one written word as a syllable of a Vietnamese name, most
+    /// likely first; empty when the word cannot be one.
+    pub readings: fn(&str) -> Vec<String>,
+    /// The Latin form of a whole name in this script, when names are transliterated
+    /// (Arabic); `None` when the written form is already Latin.
+    pub romanize_name: Option<fn(&str) -> String>,
+    /// Words a `.` after them does not end a sentence at ("No", "Mr").
+    pub abbreviations: &'static [&'static str],
+    /// A number of one or two digits followed by `.` is an ordinal, not a sentence end
+    /// ("am 3. Juli").
+    pub ordinal_dot: bool,
+    /// Common words that tell this language from others of its script.
+    pub stopwords: &'static [&'static str],
+    /// Letters only this language (of those of its script) uses, also evidence for it.
+    pub marks: &'static [char],
+    pub dates: &'static [DateShape],
+    pub titles: TitleOrder,
+    /// Places may stand before their level word ("Dong Kinh ward"), not only after it.
+    pub places_before_level: bool,
+    /// A link word may stand between a level or body and its place ("ward of X",
+    /// "Provincial Party Committee of Quang Tri").
+    pub level_link: bool,
+    /// The fewest syllables a name needs to be taken for a person with nothing in the
+    /// sentence marking it as one. Where capitals mark titles, bodies and places too
+    /// (Vietnamese), a capitalized run is weak evidence and this is high.
+    pub bare_name_syllables: usize,
+}
+
+/// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
+pub fn fold_lower(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::text::fold(word).to_lowercase()
+    }
+}
+
+/// The word with its first letter in upper case.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The reading of a Latin-script word as a name syllable: a capitalized word of
+/// Vietnamese syllable shape, folded to lowercase (`Nguyễn` → `nguyen`).
+pub fn latin_readings(word: &str) -> Vec<String> {
+    let Some(first) = word.chars().next() else {
+        return Vec::new();
+    };
+    if !first.is_uppercase() || word.len() > 16 {
+        return Vec::new();
+    }
+    let folded = fold_lower(word);
+    if super::names::is_latin_syllable(&folded) {
+        vec![folded]
+    } else {
+        Vec::new()
+    }
 }
 
 /// A lexicon compiled for matching: phrases grouped by their first key, longest first.
