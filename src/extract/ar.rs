@@ -36,6 +36,7 @@ pub static LANGUAGE: Language = Language {
     places_before_level: false,
     level_link: false,
     bare_name_syllables: 3,
+    ..Language::BASE
 };
 
 fn owned_readings(word: &str) -> Vec<String> {

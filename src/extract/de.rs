@@ -29,6 +29,7 @@ pub static LANGUAGE: Language = Language {
     places_before_level: true,
     level_link: true,
     bare_name_syllables: 3,
+    ..Language::BASE
 };
 
 /// Level prefixes German compounds start with.

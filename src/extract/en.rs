@@ -28,6 +28,7 @@ pub static LANGUAGE: Language = Language {
     places_before_level: true,
     level_link: true,
     bare_name_syllables: 3,
+    ..Language::BASE
 };
 
 /// A possessive `'s` is dropped (`Committee's` → `committee`), except in `people's`.

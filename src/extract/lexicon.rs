@@ -188,6 +188,41 @@ pub struct Language {
     /// sentence marking it as one. Where capitals mark titles, bodies and places too
     /// (Vietnamese), a capitalized run is weak evidence and this is high.
     pub bare_name_syllables: usize,
+    /// Phrases whose words each mean a term of their own ("tỉnh ủy": the provincial level,
+    /// then the Party Committee), matched like [`Language::phrases`].
+    pub compounds: &'static [(&'static str, &'static [Term])],
+    /// The key a lexicon key has in a text written without diacritics, where keys keep
+    /// them (Vietnamese): phrases match both forms.
+    pub plain_key: Option<fn(&str) -> String>,
+    /// A place may follow a body said with its level ("Tỉnh ủy Tuyên Quang").
+    pub place_after_body: bool,
+}
+
+impl Language {
+    /// The defaults a language module overrides (`..Language::BASE`): a Latin-script
+    /// language with no clitics, no compounds, titles on both sides of a name.
+    pub const BASE: Language = Language {
+        lang: Lang::En,
+        script: Script::Latin,
+        phrases: &[],
+        keys: |w| vec![fold_lower(w)],
+        elisions: &[],
+        and_prefix: None,
+        readings: latin_readings,
+        romanize_name: None,
+        abbreviations: &[],
+        ordinal_dot: false,
+        stopwords: &[],
+        marks: &[],
+        dates: &[DateShape::DayMonthWord],
+        titles: TitleOrder::Both,
+        places_before_level: false,
+        level_link: false,
+        bare_name_syllables: 3,
+        compounds: &[],
+        plain_key: None,
+        place_after_body: false,
+    };
 }
 
 /// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
@@ -217,6 +252,10 @@ pub fn latin_readings(word: &str) -> Vec<String> {
     if !first.is_uppercase() || word.len() > 16 {
         return Vec::new();
     }
+    // Upper case throughout is an abbreviation or a numeral ("HĐND", "XVe"), not a name.
+    if word.chars().nth(1).is_some_and(char::is_uppercase) {
+        return Vec::new();
+    }
     let folded = fold_lower(word);
     if super::names::is_latin_syllable(&folded) {
         vec![folded]
@@ -226,23 +265,59 @@ pub fn latin_readings(word: &str) -> Vec<String> {
 }
 
 /// A lexicon compiled for matching: phrases grouped by their first key, longest first.
+/// Each phrase means one term over all its words, or (a compound) one term per word.
 pub struct Matcher {
-    by_first: HashMap<String, Vec<(Vec<String>, Term)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+}
+
+/// What a matched phrase means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    Whole(Term),
+    /// One term per word ("tỉnh ủy": a level, then a body).
+    Each(&'static [Term]),
 }
 
 impl Matcher {
     pub fn new(language: &Language) -> Matcher {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Term)>> = HashMap::new();
-        for (phrase, term) in language.phrases {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Meaning)>> = HashMap::new();
+        let whole = language
+            .phrases
+            .iter()
+            .map(|(p, t)| (*p, Meaning::Whole(*t)));
+        let each = language
+            .compounds
+            .iter()
+            .map(|(p, t)| (*p, Meaning::Each(t)));
+        for (phrase, meaning) in whole.chain(each) {
             let keys: Vec<String> = phrase
                 .split_whitespace()
+                .flat_map(|w| match super::tokens::elision_end(w, language) {
+                    Some(cut) => vec![&w[..cut], &w[cut..]],
+                    None => vec![w],
+                })
                 .flat_map(|w| (language.keys)(w))
                 .collect();
-            if let Some(first) = keys.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((keys, *term));
+            if let Meaning::Each(terms) = meaning
+                && terms.len() != keys.len()
+            {
+                continue;
+            }
+            let mut variants = vec![keys.clone()];
+            // The phrase as a text without diacritics writes it.
+            if let Some(plain) = language.plain_key {
+                let plain: Vec<String> = keys.iter().map(|k| plain(k)).collect();
+                if plain != keys {
+                    variants.push(plain);
+                }
+            }
+            for keys in variants {
+                if let Some(first) = keys.first() {
+                    let list = by_first.entry(first.clone()).or_default();
+                    if !list.iter().any(|(k, _)| *k == keys) {
+                        list.push((keys, meaning));
+                    }
+                }
             }
         }
         for list in by_first.values_mut() {
@@ -251,8 +326,8 @@ impl Matcher {
         Matcher { by_first }
     }
 
-    /// The longest phrase starting at `keys[0]`: its term and how many keys it spans.
-    pub fn longest(&self, keys: &[&str]) -> Option<(Term, usize)> {
+    /// The longest phrase starting at `keys[0]`: what it means and how many keys it spans.
+    pub fn longest(&self, keys: &[&str]) -> Option<(Meaning, usize)> {
         let first = keys.first()?;
         let candidates = self.by_first.get(*first)?;
         candidates
@@ -260,7 +335,7 @@ impl Matcher {
             .find(|(phrase, _)| {
                 phrase.len() <= keys.len() && phrase.iter().zip(keys).all(|(p, k)| p == k)
             })
-            .map(|(phrase, term)| (*term, phrase.len()))
+            .map(|(phrase, meaning)| (*meaning, phrase.len()))
     }
 
     /// True when `key` begins any phrase (used to tell lexicon words from names).

@@ -14,11 +14,13 @@ mod assemble;
 mod dates;
 pub mod de;
 pub mod en;
+pub mod fr;
 pub mod lexicon;
 pub mod names;
 pub mod scan;
 pub mod sites;
 pub mod tokens;
+pub mod vi;
 
 use std::sync::LazyLock;
 
@@ -28,7 +30,13 @@ use crate::model::{Document, EntityId, Lang, PartialDate};
 use lexicon::{Language, Matcher, Script};
 
 /// Every language extraction reads, with its compiled lexicon.
-pub static LANGUAGES: &[&Language] = &[&ar::LANGUAGE, &de::LANGUAGE, &en::LANGUAGE];
+pub static LANGUAGES: &[&Language] = &[
+    &ar::LANGUAGE,
+    &de::LANGUAGE,
+    &en::LANGUAGE,
+    &fr::LANGUAGE,
+    &vi::LANGUAGE,
+];
 
 static MATCHERS: LazyLock<Vec<Matcher>> =
     LazyLock::new(|| LANGUAGES.iter().map(|l| Matcher::new(l)).collect());
@@ -310,3 +318,6 @@ mod tests;
 
 #[cfg(test)]
 mod generalization_tests;
+
+#[cfg(test)]
+mod vi_fr_tests;

@@ -699,7 +699,12 @@ pub fn title_run(
                     Term::And => push_title(&mut titles, &mut current),
                     _ => break,
                 }
-                after_level = matches!(term, Term::Level(_));
+                // "Tỉnh ủy Tuyên Quang": a body said with its level may take the place.
+                // "Comité du Parti de la province de Son La": link words keep it open.
+                after_level = matches!(term, Term::Level(_))
+                    || (language.place_after_body
+                        && (matches!(term, Term::Body(_))
+                            || (after_level && matches!(term, Term::Link))));
                 if !matches!(term, Term::Link | Term::And) {
                     last_good = Some(j + len);
                 }

@@ -3,7 +3,7 @@
 //! Both passes are single left-to-right scans over the characters: linear in the input,
 //! and they accept any `&str` (control characters and mixed scripts are just tokens).
 
-use super::lexicon::{Language, Matcher, Term};
+use super::lexicon::{Language, Matcher, Meaning, Term};
 
 /// A sentence: its byte span in the whole text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,8 @@ impl Token {
 }
 
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    // `°`/`º` belong to their word: "n°", "Nº".
+    c.is_alphanumeric() || is_combining(c) || matches!(c, '°' | 'º')
 }
 
 fn is_combining(c: char) -> bool {
@@ -184,7 +185,7 @@ fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: 
 }
 
 /// Where the elided word at the start of `word` ends (after its apostrophe), if any.
-fn elision_end(word: &str, language: &Language) -> Option<usize> {
+pub fn elision_end(word: &str, language: &Language) -> Option<usize> {
     if language.elisions.is_empty() {
         return None;
     }
@@ -255,8 +256,15 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
             .iter()
             .map(|t| t.key.as_str())
             .collect();
-        if let Some((term, len)) = matcher.longest(&window) {
-            tokens[i].term = Some((term, len));
+        if let Some((meaning, len)) = matcher.longest(&window) {
+            match meaning {
+                Meaning::Whole(term) => tokens[i].term = Some((term, len)),
+                Meaning::Each(terms) => {
+                    for (t, term) in tokens[i..i + len].iter_mut().zip(terms) {
+                        t.term = Some((*term, 1));
+                    }
+                }
+            }
             for t in &mut tokens[i..i + len] {
                 t.in_term = true;
             }
