@@ -242,6 +242,24 @@ pub fn level_places(
             i = next;
             continue;
         }
+        // "Tỉnh ủy Thái Nguyên", "Comité provincial du Parti de Vinh Long": the level's
+        // body (and links), then the name of a province.
+        if language.place_after_body && matches!(level, AreaLevel::Province | AreaLevel::City) {
+            let mut k = i + len;
+            while let Some(Term::Body(_) | Term::Link) = term_of(tokens, k) {
+                k += tokens[k].term.map_or(1, |(_, l)| l);
+            }
+            if k > i + len
+                && let Some((mut place, next)) = place_at(text, tokens, k, language)
+                && super::names::province_by_key(&crate::text::search_key(&place.canonical))
+                    .is_some()
+            {
+                place.level = Some(level);
+                out.push((place, (k, next)));
+                i = next;
+                continue;
+            }
+        }
         // "Provinzparteikomitees von Quang Tri", "Provincial Party Committee of Quang Tri":
         // the level's body, a link word, then the name of a province.
         if language.level_link && matches!(level, AreaLevel::Province | AreaLevel::City) {
@@ -482,6 +500,28 @@ fn joined_before_level(
 /// marks a person (after "comrade", "led by", a title; before a title run or a speech
 /// verb), or of three syllables or more anywhere. `taken[i]` marks tokens already read
 /// as places.
+/// Later mentions by honorific and given name alone ("ông Nghị", "Mr. Thang"): the token
+/// of the given name and its folded lowercase reading.
+pub fn honorific_given(text: &str, tokens: &[Token], language: &Language) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some((Term::Comrade, len)) = t.term else {
+            continue;
+        };
+        let g = i + len;
+        let given = tokens.get(g).and_then(|t| syllable(text, t, language));
+        let more = tokens
+            .get(g + 1)
+            .is_some_and(|t| syllable(text, t, language).is_some());
+        if let Some(given) = given
+            && !more
+        {
+            out.push((g, given.to_lowercase()));
+        }
+    }
+    out
+}
+
 pub fn names(
     text: &str,
     tokens: &[Token],

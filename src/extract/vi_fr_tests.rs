@@ -169,3 +169,97 @@ fn french_elision_splits_the_article_from_a_name() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn vietnamese_group_leader_then_wards_by_honorific_and_given_name() {
+    let doc = run(
+        "Tổ 5 do ông Lò Văn Khiêm, Phó Chủ tịch UBND tỉnh Yên Bái làm Tổ trưởng. Ông Khiêm \
+         phụ trách các phường: Hồng Hà, Minh Tân và Nam Cường.",
+        Some(Lang::Vi),
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:lo-van-khiem",
+        "group:yen-bai-5"
+    ));
+    for ward in ["area:hong-ha", "area:minh-tan", "area:nam-cuong"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:yen-bai-5", ward),
+            "{ward}"
+        );
+    }
+}
+
+#[test]
+fn vietnamese_numbered_inspection_group_after_a_general_delegation() {
+    let doc = run(
+        "Sáng 2/3, đoàn công tác của tỉnh do đồng chí Lò Văn Khiêm - Phó Chủ tịch UBND tỉnh \
+         Yên Bái, Trưởng đoàn kiểm tra công tác bầu cử số 7 đã kiểm tra tại các xã: Mường Lai, \
+         Cát Thịnh.",
+        Some(Lang::Vi),
+    );
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:lo-van-khiem",
+        "group:yen-bai-7"
+    ));
+    assert!(has(
+        &doc,
+        RelationKind::WorksWith,
+        "group:yen-bai-7",
+        "area:muong-lai"
+    ));
+}
+
+#[test]
+fn vietnamese_election_gives_the_post_after_the_appointment_word() {
+    let doc = run(
+        "HĐND tỉnh Yên Bái đã bầu ông Lò Văn Khiêm - Phó Bí thư Tỉnh ủy, giữ chức Chủ tịch \
+         UBND tỉnh Yên Bái.",
+        Some(Lang::Vi),
+    );
+    holds(
+        &doc,
+        "person:lo-van-khiem",
+        &[
+            "post:yen-bai-party-committee-deputy-secretary",
+            "post:yen-bai-peoples-committee-chair",
+        ],
+    );
+}
+
+#[test]
+fn persons_listed_with_semicolons_chair_together() {
+    let doc = run(
+        "Các đồng chí: Lò Văn Khiêm, Bí thư Tỉnh ủy Yên Bái; Đặng Quốc Tuấn, Chủ tịch UBND \
+         tỉnh chủ trì hội nghị.",
+        Some(Lang::Vi),
+    );
+    for person in ["person:lo-van-khiem", "person:dang-quoc-tuan"] {
+        assert!(
+            has(&doc, RelationKind::Chaired, person, "event:test-meeting"),
+            "{person}"
+        );
+    }
+}
+
+#[test]
+fn a_province_before_a_name_is_a_place_not_part_of_the_name() {
+    let doc = run(
+        "Bí thư Tỉnh ủy Yên Bái Đặng Quốc Tuấn phát biểu.",
+        Some(Lang::Vi),
+    );
+    holds(
+        &doc,
+        "person:dang-quoc-tuan",
+        &["post:yen-bai-party-committee-secretary"],
+    );
+    assert!(
+        !doc.entities
+            .iter()
+            .any(|e| e.id.as_str().starts_with("person:yen-bai")),
+        "no person named after the province"
+    );
+}
