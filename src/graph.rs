@@ -153,11 +153,26 @@ impl Graph {
         Self::assemble(document, names)
     }
 
-    /// A graph from a document already sorted (entities by id, relations by key) whose
-    /// relation ends exist, and its name index: what a snapshot holds. The caller checked
-    /// both (`snapshot::decode`).
-    pub(crate) fn from_sorted(document: Document, names: NameIndex) -> Self {
-        Self::assemble(document, names)
+    /// A graph from a document already sorted (entities by id, relations by key), its name
+    /// index and the entity index of each relation's ends: what a snapshot holds. The
+    /// caller checked all three (`snapshot::decode`), so nothing is searched or sorted.
+    pub(crate) fn from_sorted(document: Document, names: NameIndex, ends: &[(u32, u32)]) -> Self {
+        let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
+        for _ in &document.entities {
+            graph.add_node(());
+        }
+        for &(from, to) in ends {
+            graph.add_edge(
+                NodeIndex::new(from as usize),
+                NodeIndex::new(to as usize),
+                (),
+            );
+        }
+        Graph {
+            document,
+            graph,
+            names,
+        }
     }
 
     fn assemble(mut document: Document, names: NameIndex) -> Self {

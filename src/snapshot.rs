@@ -134,20 +134,35 @@ fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
     Ok(checked.split_at(stamp_len as usize))
 }
 
-/// The stamp of a snapshot, after checking its header and checksum.
-pub fn stamp(bytes: &[u8]) -> Result<Stamp, SnapshotError> {
-    let (stamp, _) = sections(bytes)?;
-    postcard::from_bytes(stamp).map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))
+/// A snapshot whose header and checksum were checked and whose stamp was read; its graph
+/// is decoded only when asked, so a stale snapshot costs no more than its checksum.
+pub struct Opened<'a> {
+    pub stamp: Stamp,
+    body: &'a [u8],
+}
+
+impl Opened<'_> {
+    /// The graph; every part is checked.
+    pub fn graph(&self) -> Result<Graph, SnapshotError> {
+        let body: Body<'_> = postcard::from_bytes(self.body)
+            .map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
+        decode_body(body)
+    }
+}
+
+/// Checks a snapshot's header and checksum and reads its stamp.
+pub fn open(bytes: &[u8]) -> Result<Opened<'_>, SnapshotError> {
+    let (stamp, body) = sections(bytes)?;
+    let stamp =
+        postcard::from_bytes(stamp).map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))?;
+    Ok(Opened { stamp, body })
 }
 
 /// The stamp and graph of a snapshot; every part is checked.
 pub fn decode(bytes: &[u8]) -> Result<(Stamp, Graph), SnapshotError> {
-    let (stamp_bytes, body) = sections(bytes)?;
-    let stamp: Stamp = postcard::from_bytes(stamp_bytes)
-        .map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))?;
-    let body: Body<'_> =
-        postcard::from_bytes(body).map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
-    Ok((stamp, decode_body(body)?))
+    let opened = open(bytes)?;
+    let graph = opened.graph()?;
+    Ok((opened.stamp, graph))
 }
 
 // ---- the body ----
@@ -475,7 +490,14 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
             evidence: found,
         });
     }
-    if let Some(w) = relations.windows(2).position(|w| w[0].key() > w[1].key()) {
+    // Entity indices order as ids do (entities are strictly sorted), kind tags as kinds and
+    // (year, month or 0, day or 0) as dates: the integer key orders as the relation key.
+    let key = |r: &SRelation| (r.kind, r.from, r.to, r.as_of, r.start, r.end);
+    if let Some(w) = body
+        .relations
+        .windows(2)
+        .position(|w| key(&w[0]) > key(&w[1]))
+    {
         return Err(corrupt(format!("relation {} is out of order", w + 1)));
     }
     let names = NameIndex::from_parts(
@@ -485,12 +507,14 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
         n,
     )
     .map_err(corrupt)?;
+    let ends: Vec<(u32, u32)> = body.relations.iter().map(|r| (r.from, r.to)).collect();
     Ok(Graph::from_sorted(
         Document {
             entities,
             relations,
         },
         names,
+        &ends,
     ))
 }
 

@@ -41,21 +41,22 @@ pub fn load_graph(input: &GraphInput) -> Result<Graph> {
 fn load_graph_path(path: &Path) -> Result<Graph> {
     let bytes = fs::read(path).map_err(|err| Error::io(path.display(), err))?;
     if snapshot::is_snapshot(&bytes) {
-        let (stamp, graph) = snapshot::decode(&bytes).map_err(|err| {
+        let refused = |err: snapshot::SnapshotError| {
             Error::Usage(format!(
                 "{}: {err}; run `govgraph build` again",
                 path.display()
             ))
-        })?;
-        if stamp.program != program_id() {
+        };
+        let opened = snapshot::open(&bytes).map_err(refused)?;
+        if opened.stamp.program != program_id() {
             return Err(Error::Usage(format!(
                 "{}: the snapshot was written by another govgraph build ({}); run `govgraph \
                  build` again",
                 path.display(),
-                stamp.program
+                opened.stamp.program
             )));
         }
-        return Ok(graph);
+        return opened.graph().map_err(refused);
     }
     let name = path
         .file_name()
@@ -76,23 +77,14 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
 /// and `fresh` accepts its stamp. A damaged snapshot is reported on stderr and ignored.
 fn fresh_snapshot(path: &Path, fresh: impl Fn(&snapshot::Stamp) -> bool) -> Option<Graph> {
     let bytes = fs::read(path).ok()?;
-    let stamp = match snapshot::stamp(&bytes) {
-        Ok(stamp) => stamp,
-        Err(err) => {
-            eprintln!("note: {}: {err}; ignored", path.display());
-            return None;
-        }
+    let note = |err: snapshot::SnapshotError| {
+        eprintln!("note: {}: {err}; ignored", path.display());
     };
-    if stamp.program != program_id() || !fresh(&stamp) {
+    let opened = snapshot::open(&bytes).map_err(note).ok()?;
+    if opened.stamp.program != program_id() || !fresh(&opened.stamp) {
         return None;
     }
-    match snapshot::decode(&bytes) {
-        Ok((_, graph)) => Some(graph),
-        Err(err) => {
-            eprintln!("note: {}: {err}; ignored", path.display());
-            None
-        }
-    }
+    opened.graph().map_err(note).ok()
 }
 
 /// This program, as snapshot stamps record it: version, snapshot schema and a content hash
