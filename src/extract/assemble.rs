@@ -288,6 +288,8 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
     let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();
+    // The last title of the sentence said with its body, for roles said without one.
+    let mut last_bodied: Option<TitleSpec> = None;
     let mut floor = 0;
     for (k, mention) in mentions.iter().enumerate() {
         let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
@@ -334,11 +336,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         // said without its body is in the body of the title before it in the sentence.
         for title in &mut titles {
             if title.bodies.is_empty()
-                && let Some(previous) = named
-                    .iter()
-                    .flat_map(|(_, ts): &(NameMention, Vec<TitleSpec>)| ts.iter())
-                    .rev()
-                    .find(|t| !t.bodies.is_empty())
+                && let Some(previous) = &last_bodied
             {
                 title.bodies = previous.bodies.clone();
                 title.level = title.level.or(previous.level);
@@ -346,6 +344,9 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                     title.place = previous.place.clone();
                 }
             }
+        }
+        if let Some(t) = titles.iter().rev().find(|t| !t.bodies.is_empty()) {
+            last_bodied = Some(t.clone());
         }
         named.push((mention.clone(), titles));
     }
@@ -368,9 +369,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             i += 1;
             continue;
         }
-        let limit = (i..tokens.len())
-            .find(|&j| covered[j])
-            .unwrap_or(tokens.len());
+        let limit = next_covered[i];
         match scan::title_run(text, &tokens, i, limit, language) {
             Some(run) => {
                 if run.titles.len() == 1 {

@@ -367,7 +367,13 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
                 if is_sep(t) || matches!(t.term, Some((Term::And, _))) {
                     saw_sep = true;
                     k += t.term.map_or(1, |(_, l)| l);
-                } else if matches!(t.term, Some((Term::Level(l), _)) if l == level) {
+                } else if matches!(t.term, Some((Term::Level(l), _)) if l == level)
+                    // "các phường: A, B, xã C": another local level continues the list.
+                    || matches!(t.term, Some((Term::Level(AreaLevel::Commune | AreaLevel::Ward), _))
+                        if saw_sep)
+                    // "les communes de A et de B": a link word after the separator.
+                    || (saw_sep && matches!(t.term, Some((Term::Link, _))))
+                {
                     k += t.term.map_or(1, |(_, l)| l);
                 } else {
                     break;

@@ -31,11 +31,26 @@ pub fn sentences(text: &str, language: &Language) -> Vec<Sentence> {
         if end_here {
             push_sentence(text, start, i + c.len_utf8(), &mut out);
             start = i + c.len_utf8();
+        } else if i - start >= MAX_SENTENCE {
+            // A run-on "sentence" (a list without end, text without stops) is read in
+            // pieces cut at a separator, so that no sentence costs more than a bound.
+            let piece = &text[start..i];
+            let after = |k: usize| k + piece[k..].chars().next().map_or(1, char::len_utf8);
+            let cut = piece
+                .rfind([',', ';', '،', '؛'])
+                .or_else(|| piece.rfind(char::is_whitespace))
+                .map(after)
+                .unwrap_or(piece.len());
+            push_sentence(text, start, start + cut, &mut out);
+            start += cut;
         }
     }
     push_sentence(text, start, text.len(), &mut out);
     out
 }
+
+/// The longest sentence read as one, in bytes; longer runs are cut at a separator.
+pub const MAX_SENTENCE: usize = 4096;
 
 fn is_abbreviation(before: &str, language: &Language) -> bool {
     let word: String = before
@@ -265,6 +280,18 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
                     }
                 }
             }
+            // "Ha Thi Le", "Tran Van De": a capitalized one-word glue term right after a
+            // name syllable is the name's next syllable, not the article.
+            let name_goes_on = len == 1
+                && matches!(meaning, Meaning::Whole(Term::Link))
+                && tokens[i].reading.is_some()
+                && i.checked_sub(1)
+                    .is_some_and(|p| tokens[p].reading.is_some() && !tokens[p].in_term);
+            if name_goes_on {
+                tokens[i].term = None;
+                i += 1;
+                continue;
+            }
             for t in &mut tokens[i..i + len] {
                 t.in_term = true;
             }
@@ -278,6 +305,18 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_on_text_is_cut_at_separators_into_bounded_sentences() {
+        let text = "Tan Lap, ".repeat(2000);
+        let s = sentences(&text, &crate::extract::en::LANGUAGE);
+        assert!(s.len() > 2);
+        assert!(s.iter().all(|s| s.end - s.start <= MAX_SENTENCE + 16));
+        assert!(s.iter().all(|s| text[s.start..s.end].ends_with(',')));
+        let spaced = "\u{a0}word".repeat(2000);
+        let s = sentences(&spaced, &crate::extract::en::LANGUAGE);
+        assert!(s.len() > 2);
+    }
 
     #[test]
     fn sentences_keep_abbreviations_and_spans() {
