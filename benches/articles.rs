@@ -37,7 +37,7 @@ fn article(i: usize) -> String {
     let (a, b, c) = (place(i + 1), place(i + 7), place(i + 13));
     let day = i % 28 + 1;
     let mut text = String::new();
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         writeln!(
             text,
             "---\nsource: https://example.org/en/{i}\nlang: en\ndate: 2025-06-{day:02}\n---"
