@@ -44,7 +44,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
         format: QueryFormat,
     },
-    /// Write the graph (or the part around one entity) as DOT, RON or JSON.
+    /// Write the graph (or the part around one entity) as DOT, RON, JSON or a format another
+    /// tool loads (networkx, Gephi, Kuzu, Neo4j, RDF, Popolo, FollowTheMoney, spreadsheets).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -54,7 +55,8 @@ pub enum Command {
         /// Steps from the focus entity (with `--focus`).
         #[arg(long, default_value_t = 2)]
         depth: usize,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output; for `kuzu`, `neo4j`
+        /// and `csv`, the folder to write the tables into (required).
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]
@@ -195,4 +197,24 @@ pub enum ExportFormat {
     Dot,
     Ron,
     Json,
+    /// networkx node-link JSON (`networkx.node_link_graph`).
+    NodeLink,
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.2 (Gephi, networkx).
+    Gexf,
+    /// Kuzu CSV tables and `load.cypher` (a folder: `-o DIR`).
+    Kuzu,
+    /// Neo4j import tables, `import.sh` and `load.cypher` (a folder: `-o DIR`).
+    Neo4j,
+    /// RDF N-Triples (W3C Organization Ontology, Popolo, PROV).
+    Ntriples,
+    /// RDF Turtle (the same statements as N-Triples).
+    Turtle,
+    /// Popolo JSON.
+    Popolo,
+    /// FollowTheMoney JSON lines.
+    Ftm,
+    /// Spreadsheet tables: people, posts held, groups and their communes (a folder: `-o DIR`).
+    Csv,
 }

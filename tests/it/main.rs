@@ -5,8 +5,10 @@
 //!   `UPDATE_GOLDEN=1` to rewrite the expectations, then review the diff.
 //! - `graphviz`: every chart we write is accepted by Graphviz's `dot`.
 //! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
+//! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
 
 mod build;
+mod exports;
 mod golden;
 mod graphviz;
 mod readme;
