@@ -11,6 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Draw no progress bars and print no per-file diagnostics on standard error (errors
+    /// are still reported). Progress is drawn only when standard error is a terminal.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,11 +32,17 @@ pub enum Command {
         /// Do not render SVG even when Graphviz's `dot` is installed.
         #[arg(long)]
         no_svg: bool,
+        /// Summary format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
     },
     /// Check the records and articles in a data directory; write nothing.
     Check {
         #[arg(long, default_value = "data")]
         data: PathBuf,
+        /// Summary format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
     },
     /// Ask the graph a question.
     Query {
@@ -81,6 +91,14 @@ pub enum Command {
     /// Read articles and write the records a careful reader would write: people, posts,
     /// working groups and meetings, each with the sentence it came from.
     Extract(ExtractArgs),
+    /// Print a shell completion script (`govgraph completions bash > /etc/bash_completion.d/govgraph`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`govgraph man | man -l -`).
+    Man,
     /// Extract every article that has curated records and compare with them: precision,
     /// recall and F1 per fact type, per article and overall.
     Eval {
@@ -95,7 +113,7 @@ pub enum Command {
 /// The arguments of `govgraph extract`.
 #[derive(Debug, Clone, Args)]
 pub struct ExtractArgs {
-    /// Article files (UTF-8 text, with or without front matter).
+    /// Article files (UTF-8 text, with or without front matter); `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Language of the text (detected when `auto`).
