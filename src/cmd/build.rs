@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::model::Kind;
 use crate::query;
+use crate::snapshot;
 
 pub fn run(
     data: &Path,
@@ -24,13 +25,31 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
-    let combined = super::files::combine_data_dir(data)?;
+    let inputs = super::files::read_inputs(data)?;
+    let combined = super::files::combine_inputs(&inputs)?;
     spinner.set_message("building the graph");
     let graph = Graph::new(combined.document);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
+    let outputs = build::outputs(&graph);
+    // The snapshot records what it was built from and what was written beside it, so
+    // questions can tell whether it is up to date (`files::load_graph`).
+    let stamp = snapshot::Stamp {
+        program: super::files::program_id().to_string(),
+        inputs: inputs.hashes.clone(),
+        outputs: outputs
+            .iter()
+            .filter(|(name, _)| name.starts_with("graph."))
+            .map(|(name, bytes)| (name.clone(), snapshot::content_hash(bytes)))
+            .collect(),
+    };
+    drop(inputs);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = outputs
         .into_iter()
         .map(|(name, bytes)| (dir.join(name), bytes))
         .collect();
+    files.push((
+        dir.join(snapshot::FILE_NAME),
+        snapshot::encode(&graph, &stamp),
+    ));
     let mut notes = Vec::new();
     if svg {
         if graphviz_available() {

@@ -254,9 +254,10 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             titles.extend(run.titles);
         }
         let mut start = mention.tokens.1;
+        // "A, Member of …", "A - Member of … -": a comma or a dash opens the run after a name.
         if tokens
             .get(start)
-            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–' | '—')))
         {
             start += 1;
         }
@@ -462,6 +463,8 @@ const BODY_SLUGS: &[&str] = &[
     "inspection-commission",
     "party-office",
     "steering-committee",
+    "propaganda-mass-mobilization-commission",
+    "peoples-committee-office",
 ];
 
 fn role_slug(role: Role) -> String {
@@ -475,7 +478,16 @@ pub fn resolve_body(bodies: &[Body]) -> Option<Body> {
     if has(NaDelegation) || (has(Delegation) && has(NationalAssembly)) {
         return Some(NaDelegation);
     }
+    if has(PeoplesCommitteeOffice) || (has(Office) && has(PeoplesCommittee)) {
+        return Some(PeoplesCommitteeOffice);
+    }
+    if has(Office) && (has(PartyCommittee) || has(Party)) {
+        return Some(PartyOffice);
+    }
     let specific = [
+        Department,
+        Secretariat,
+        PropagandaMassMobilizationCommission,
         OrganizationCommission,
         MassMobilizationCommission,
         PropagandaCommission,
@@ -508,6 +520,9 @@ pub fn resolve_body(bodies: &[Body]) -> Option<Body> {
     }
     if has(NationalAssembly) {
         return Some(NationalAssembly);
+    }
+    if has(Office) {
+        return Some(PartyOffice);
     }
     None
 }
@@ -607,6 +622,31 @@ fn body_info(body: Body) -> (&'static str, Classification, &'static str, bool) {
             "Steering Committee",
             false,
         ),
+        PropagandaMassMobilizationCommission => (
+            "propaganda-mass-mobilization-commission",
+            Classification::Commission,
+            "Propaganda and Mass Mobilization Commission",
+            false,
+        ),
+        Secretariat => ("secretariat", Classification::Other, "Secretariat", true),
+        Department => (
+            "department",
+            Classification::Department,
+            "Department",
+            false,
+        ),
+        PeoplesCommitteeOffice => (
+            "peoples-committee-office",
+            Classification::Office,
+            "People's Committee Office",
+            false,
+        ),
+        Office => (
+            "party-office",
+            Classification::Office,
+            "Office of the Party Committee",
+            false,
+        ),
     }
 }
 
@@ -618,6 +658,8 @@ fn fit_role(role: Role, classification: Classification) -> Role {
         C::Commission | C::NationalAssemblyDelegation | C::SteeringCommittee | C::Office
     );
     match role {
+        Role::Head | Role::Chair if classification == C::Office => Role::Chief,
+        Role::Chief if classification != C::Office => fit_role(Role::Head, classification),
         Role::Chair if headed => Role::Head,
         Role::ViceChair if headed => Role::DeputyHead,
         Role::StandingViceChair if headed => Role::StandingDeputyHead,
@@ -669,7 +711,21 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
             role = Role::StandingDeputySecretary;
         }
     }
-    let (body_slug, classification, body_name, national) = body_info(body);
+    let (body_slug, classification, body_name, mut national) = body_info(body);
+    let (mut body_slug, mut body_name) = (body_slug.to_string(), body_name.to_string());
+    if body == Body::Department
+        && let Some(name) = &spec.name
+    {
+        body_slug = slugify(name);
+        body_name = name.clone();
+    }
+    // "the Central Inspection Commission": a central body is national, never the province's.
+    if spec.level == Some(AreaLevel::Country) && !national {
+        national = true;
+        body_slug = format!("central-{body_slug}");
+        body_name = format!("Central {body_name}");
+    }
+    let (body_slug, body_name) = (body_slug.as_str(), body_name.as_str());
     role = fit_role(role, classification);
     // "Vice chair of the standing committee of the steering committee": a standing deputy.
     if spec.bodies.contains(&Body::Standing)
@@ -733,7 +789,9 @@ fn post_with_area(
         Classification::CentralCommittee
             | Classification::Politburo
             | Classification::NationalAssembly
-    );
+    ) || area
+        .as_ref()
+        .is_some_and(|(_, _, level)| *level == AreaLevel::Country);
     let (org_slug, org_name) = match (&area, national) {
         (_, true) => (body_slug.to_string(), body_name.to_string()),
         (Some((id, name, _)), false) => (
@@ -773,6 +831,7 @@ fn role_title(role: Role) -> &'static str {
         Role::Director => "Director",
         Role::DeputyDirector => "Deputy Director",
         Role::Deputy => "Deputy",
+        Role::Chief => "Chief",
     }
 }
 
@@ -816,6 +875,9 @@ struct Out<'a> {
     options: &'a Options,
     language: &'a Language,
     entities: BTreeMap<EntityId, Entity>,
+    /// The group each leader heads in this article, for later sentences that name the
+    /// leader without the group.
+    led_groups: HashMap<EntityId, EntityId>,
     relations: BTreeMap<(RelationKind, EntityId, EntityId), Relation>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -827,6 +889,7 @@ impl<'a> Out<'a> {
             options,
             language,
             entities: BTreeMap::new(),
+            led_groups: HashMap::new(),
             relations: BTreeMap::new(),
             diagnostics: Vec::new(),
         }
@@ -1018,10 +1081,17 @@ impl<'a> Out<'a> {
         date: Option<PartialDate>,
     ) -> Option<(EntityId, Option<EntityId>)> {
         let tokens = &read.tokens;
-        let g = find_term(tokens, |t| matches!(t, Term::Group))?;
+        let group_word = find_term(tokens, |t| matches!(t, Term::Group));
+        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb));
+        // A sentence with no group word still reports a delegation when its subject
+        // "worked with" communes or wards: "Comrade X, Vice Chair of …, worked with A commune".
+        let g = group_word.or(visit)?;
         let mut j = g + tokens[g].term.map_or(1, |(_, l)| l);
         let mut number = None;
         for _ in 0..3 {
+            if group_word.is_none() {
+                break;
+            }
             match tokens.get(j) {
                 Some(t) if matches!(t.kind, TokenKind::Number(_)) => {
                     if let TokenKind::Number(n) = t.kind {
@@ -1036,28 +1106,64 @@ impl<'a> Out<'a> {
                 _ => break,
             }
         }
-        let number = number?;
+        let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
+        let leader = group_leader(tokens, here, g, j, led, visit);
+        if group_word.is_none()
+            && !read
+                .lists
+                .iter()
+                .any(|l| visit.is_some_and(|v| l.first_token > v))
+        {
+            return None;
+        }
+        if number.is_none() && leader.is_none() {
+            return None;
+        }
         let province = province_ref(place);
         let area_slug = province
             .as_ref()
             .map_or("unplaced".to_string(), |(id, _, _)| {
                 id.as_str().trim_start_matches("area:").to_string()
             });
-        let group_id = EntityId::new(format!("group:{area_slug}-{number}"));
-        self.entity(
-            &group_id,
-            &format!("Working Group No. {number}"),
-            EntityKind::WorkingGroup {
-                number: Some(number),
+        let (group_id, group_name) = match (number, leader) {
+            (Some(n), _) => (
+                EntityId::new(format!("group:{area_slug}-{n}")),
+                format!("Working Group No. {n}"),
+            ),
+            (None, Some(who)) => match self.led_groups.get(&who.person) {
+                Some(known) => {
+                    number = match self.entities.get(known).map(|e| &e.kind) {
+                        Some(EntityKind::WorkingGroup { number }) => *number,
+                        _ => None,
+                    };
+                    (known.clone(), String::new())
+                }
+                None => {
+                    let person = who.person.as_str().trim_start_matches("person:");
+                    let name = self
+                        .entities
+                        .get(&who.person)
+                        .map_or(person.to_string(), |e| e.name.clone());
+                    (
+                        EntityId::new(format!("group:{area_slug}-delegation-{person}")),
+                        format!("Working delegation led by {name}"),
+                    )
+                }
             },
-        );
+            (None, None) => return None,
+        };
+        if let Some(who) = leader {
+            self.led_groups
+                .entry(who.person.clone())
+                .or_insert_with(|| group_id.clone());
+        }
+        self.entity(&group_id, &group_name, EntityKind::WorkingGroup { number });
         let span = read.span;
         // The parent body: body words right after the number.
-        let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
         let mut bodies = Vec::new();
         let mut level = None;
         let mut k = j;
-        while k < tokens.len() && Some(k) != led {
+        while group_word.is_some() && k < tokens.len() && Some(k) != led {
             match tokens[k].term {
                 Some((Term::Body(b), len)) => {
                     bodies.push(b);
@@ -1084,7 +1190,7 @@ impl<'a> Out<'a> {
                 role: Some(Role::Member),
                 bodies,
                 level,
-                place: None,
+                ..TitleSpec::default()
             };
             if let Some(post) = post_ref(&spec, place) {
                 self.entity(
@@ -1104,13 +1210,6 @@ impl<'a> Out<'a> {
                 );
             }
         }
-        // "led by X"; or, the verb last ("wird von Genosse X, …, geleitet"), the person
-        // between the group and the verb.
-        let leader = led.and_then(|l| {
-            here.iter()
-                .find(|w| w.at > l)
-                .or_else(|| here.iter().rev().find(|w| w.at > g && w.at < l))
-        });
         if let Some(who) = leader {
             let confidence = who.confidence.min(90);
             self.relate(
@@ -1125,6 +1224,7 @@ impl<'a> Out<'a> {
         let inspects = positions_of(tokens, Term::Inspect);
         let stops = positions_of(tokens, Term::Stop);
         for list in read.lists.iter().filter(|l| l.first_token > g) {
+            let number = number.map_or(String::new(), |n| n.to_string());
             // "worked with A and B, and inspected C": the nearer verb decides.
             let before = |marks: &[usize]| {
                 marks
@@ -1172,16 +1272,31 @@ impl<'a> Out<'a> {
             }
         }
         // The working session the sentence reports, chaired by the group's leader.
-        let event = leader.map(|who| {
-            let event = EntityId::new(format!(
-                "event:{}-group-{number}-session",
-                self.source_slug()
-            ));
-            self.entity(
-                &event,
-                &format!("Working session of Working Group No. {number}"),
-                EntityKind::Event { date },
-            );
+        let (group_slug, session_name) = match number {
+            Some(n) => (
+                format!("group-{n}"),
+                format!("Working session of Working Group No. {n}"),
+            ),
+            None => (
+                format!(
+                    "group-{}",
+                    group_id
+                        .as_str()
+                        .rsplit_once("delegation-")
+                        .map_or("", |p| p.1)
+                ),
+                match self.entities.get(&group_id) {
+                    Some(e) => format!("Working session of the {}", e.name),
+                    None => "Working session".to_string(),
+                },
+            ),
+        };
+        // Only a sentence that says so reports a session the leader chaired.
+        let chairs = led.is_some()
+            || find_term(tokens, |t| matches!(t, Term::ChairVerb | Term::CoChair)).is_some();
+        let event = leader.filter(|_| chairs).map(|who| {
+            let event = EntityId::new(format!("event:{}-{group_slug}-session", self.source_slug()));
+            self.entity(&event, &session_name, EntityKind::Event { date });
             self.relate(
                 RelationKind::Chaired,
                 &who.person,
@@ -1387,6 +1502,48 @@ impl<'a> Out<'a> {
         }
         Some(event)
     }
+}
+
+/// Who leads the group named at token `g` (its number, if any, ends before `after`):
+/// the person after "led by"; the subject of "led" or "worked with"; or the person whose
+/// title is "Head of Working Group N", written after the name or right before it.
+fn group_leader<'w>(
+    tokens: &[Token],
+    here: &'w [Who],
+    g: usize,
+    after: usize,
+    led: Option<usize>,
+    visit: Option<usize>,
+) -> Option<&'w Who> {
+    if let Some(l) = led {
+        // "led by X"; or, the verb last ("wird von Genosse X, …, geleitet"), the person
+        // between the group and the verb.
+        return here
+            .iter()
+            .find(|w| w.at > l)
+            .or_else(|| here.iter().rev().find(|w| w.at > g && w.at < l));
+    }
+    let subject = |v: usize| here.iter().rev().find(|w| w.at < v);
+    if let Some(l) = find_term(tokens, |t| matches!(t, Term::LeadVerb))
+        && let Some(who) = subject(l)
+    {
+        return Some(who);
+    }
+    // "Head of (the) Working Group No. 10": a head role followed only by glue.
+    let head = (g.saturating_sub(4)..g).rev().find(|&h| {
+        matches!(tokens[h].term, Some((Term::Role(Role::Head), len))
+        if h + len <= g
+            && tokens[h + len..g].iter().all(|t| {
+                matches!(t.term, Some((Term::Link, _))) || (t.in_term && t.term.is_none())
+            }))
+    });
+    if let Some(h) = head {
+        return here
+            .iter()
+            .find(|w| w.at >= after && w.at <= after + 2)
+            .or_else(|| subject(h));
+    }
+    visit.and_then(subject)
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.

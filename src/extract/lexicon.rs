@@ -35,6 +35,16 @@ pub enum Body {
     InspectionCommission,
     PartyOffice,
     SteeringCommittee,
+    /// The Party's Propaganda and Mass Mobilization Commission (the two merged in 2025).
+    PropagandaMassMobilizationCommission,
+    /// The Party Central Committee's Secretariat.
+    Secretariat,
+    /// A department (Sở) of the People's Committee; its name follows in the text
+    /// ("Department of Home Affairs"), see [`TitleSpec::name`](super::scan::TitleSpec).
+    Department,
+    /// "office" alone; with the People's Committee or the Party it is that body's office.
+    Office,
+    PeoplesCommitteeOffice,
 }
 
 /// What a lexicon phrase means to the rules.
@@ -85,6 +95,21 @@ pub enum Term {
     Stop,
     /// A month name, 1-12.
     Month(u8),
+    /// "led", "headed" as an active verb: its subject leads the group after it.
+    LeadVerb,
+    /// "worked with", "had a working session with": its subject visits the places after
+    /// it, heading a delegation even when the sentence names none.
+    WorksWithVerb,
+    /// "was elected", "appointed", "to hold the position of", "zum": the titles after it
+    /// begin on the article's event date.
+    Begins,
+    /// "relieved of", "retired from", "Abberufung": the titles after it end on the
+    /// article's event date.
+    Ends,
+    /// "former", "ehemalige", "السابق": the title after it is not held now.
+    Former,
+    /// "acting", "amtierende": the title after it is held in an acting capacity.
+    Acting,
 }
 
 /// How a language's script writes person names.

@@ -46,6 +46,8 @@ pub struct TitleSpec {
     pub bodies: Vec<Body>,
     pub level: Option<AreaLevel>,
     pub place: Option<PlaceName>,
+    /// A department's own name as written ("Department of Home Affairs").
+    pub name: Option<String>,
 }
 
 /// A run of titles with the tokens it covers.
@@ -622,6 +624,17 @@ fn trigger(tokens: &[Token], i: usize, j: usize) -> Option<&'static str> {
         if matches!(tokens[p - 1].punct(), Some(';' | '؛')) {
             return Some("name-in-list");
         }
+        // "Head of Working Group No. 2 Tran Thi B": right after a group's number.
+        if matches!(tokens[p - 1].kind, TokenKind::Number(_))
+            && (p.saturating_sub(3)..p - 1).any(|k| {
+                matches!(
+                    term_of_covering(tokens, k),
+                    Some(Term::Number | Term::Group)
+                )
+            })
+        {
+            return Some("group-head-name");
+        }
         match term_of_covering(tokens, p - 1) {
             Some(Term::Comrade) => return Some("comrade-name"),
             Some(Term::LedBy | Term::ChairedBy) => return Some("led-by-name"),
@@ -701,6 +714,15 @@ pub fn title_run(
                 if !matches!(term, Term::Link | Term::And) {
                     last_good = Some(j + len);
                 }
+                if term == Term::Body(Body::Department)
+                    && current.name.is_none()
+                    && let Some(next) = department_name(text, tokens, j + len, limit, language)
+                {
+                    current.name = Some(text[t.start..tokens[next - 1].end].to_string());
+                    last_good = Some(next);
+                    j = next;
+                    continue;
+                }
                 j += len;
             }
             None => {
@@ -740,6 +762,48 @@ pub fn title_run(
     })
 }
 
+/// The end of a department's name after its word ("Department of Home Affairs",
+/// "Abteilung für Bildung und Ausbildung"): glue, then capitalized words the lexicon
+/// does not know, joined by "and" or commas; never the name of a person.
+fn department_name(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    limit: usize,
+    language: &Language,
+) -> Option<usize> {
+    let mut j = start;
+    while j < limit && matches!(term_of(tokens, j), Some(Term::Link)) {
+        j += tokens[j].term.map_or(1, |(_, l)| l);
+    }
+    if j == start {
+        return None;
+    }
+    let capital = |t: &Token| {
+        t.is_word() && !t.in_term && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut end = None;
+    while j < limit {
+        let t = &tokens[j];
+        if capital(t) && !name_follows(text, tokens, j, language) {
+            j += 1;
+            end = Some(j);
+            continue;
+        }
+        let joins = is_sep(t) || matches!(t.term, Some((Term::And, _)));
+        if joins && end.is_some() {
+            let next = j + t.term.map_or(1, |(_, l)| l);
+            if next < limit && capital(&tokens[next]) && !name_follows(text, tokens, next, language)
+            {
+                j = next;
+                continue;
+            }
+        }
+        break;
+    }
+    end
+}
+
 fn push_title(titles: &mut Vec<TitleSpec>, current: &mut TitleSpec) {
     let spec = std::mem::take(current);
     if spec.role.is_none() && !titles.is_empty() {
@@ -747,6 +811,9 @@ fn push_title(titles: &mut Vec<TitleSpec>, current: &mut TitleSpec) {
         // `and` without a role of their own belong to the title before.
         if let Some(last) = titles.last_mut() {
             last.bodies.extend(spec.bodies);
+            if last.name.is_none() {
+                last.name = spec.name;
+            }
             if last.level.is_none() {
                 last.level = spec.level;
             }

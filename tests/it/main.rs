@@ -16,4 +16,5 @@ mod graphviz;
 mod readme;
 mod reference;
 mod resolution;
+mod snapshot;
 mod support;
