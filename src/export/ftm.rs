@@ -48,8 +48,16 @@ pub fn ftm_id(text: &str) -> String {
     format!("{}.{hash:016x}", &trimmed[..180])
 }
 
+/// Adds one value. FollowTheMoney holds names and other short strings on one line, so
+/// runs of whitespace in them (a line break in a name) become one space, as its own
+/// cleaning would make them; `description` and `notes` keep theirs.
 fn add(properties: &mut Properties, key: &'static str, value: impl Into<String>) {
     let value = value.into();
+    let value = if matches!(key, "description" | "notes") {
+        value
+    } else {
+        value.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     if !value.is_empty() {
         properties.entry(key).or_default().insert(value);
     }
