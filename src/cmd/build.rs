@@ -14,6 +14,7 @@ use crate::query;
 
 pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
     let combined = super::files::combine_data_dir(data)?;
+    let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document);
     let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
         .into_iter()
@@ -74,6 +75,7 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
     for conflict in &conflicts {
         text.push_str(&format!("{conflict}\n"));
     }
+    text.push_str(&kept_apart);
     text.push_str("\nwho leads which working group:\n\n");
     text.push_str(&query::leads_table(&query::leads(&graph, None)));
     out.write_all(text.as_bytes())
