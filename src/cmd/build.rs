@@ -41,6 +41,7 @@ pub fn run(
     cache.store(&dataset, &extracted)?;
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
+    let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document);
     let outputs = build::outputs(&graph);
     // The snapshot records what it was built from and what was written beside it, so
@@ -156,6 +157,7 @@ pub fn run(
     for conflict in &conflicts {
         text.push_str(&format!("{conflict}\n"));
     }
+    text.push_str(&kept_apart);
     text.push_str("\nwho leads which working group:\n\n");
     text.push_str(&query::leads_table(&query::leads(&graph, None)));
     out.write_all(text.as_bytes())
