@@ -424,6 +424,20 @@ fn run_after_begins(
         match term {
             Term::Begins => begins = true,
             Term::Link => {}
+            // "A, ancien secrétaire …, au poste de …": a former title is passed over.
+            Term::Former if !begins => {
+                match scan::title_run(text, tokens, k + len, limit, language) {
+                    Some(run) => k = run.tokens.1,
+                    None => break,
+                }
+                while tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+                {
+                    k += 1;
+                }
+                continue;
+            }
             _ => break,
         }
         k += len;

@@ -263,3 +263,43 @@ fn a_province_before_a_name_is_a_place_not_part_of_the_name() {
         "no person named after the province"
     );
 }
+
+#[test]
+fn french_surname_le_is_a_name_not_the_article() {
+    let doc = run(
+        "Selon le communiqué, Lê Quang Vinh, membre du Bureau politique, a pris la parole. \
+         M. Le Van Tam, secrétaire adjoint du Comité provincial du Parti de Yen Bai, a \
+         salué la délégation.",
+        Some(Lang::Fr),
+    );
+    holds(&doc, "person:le-quang-vinh", &["post:politburo-member"]);
+    holds(
+        &doc,
+        "person:le-van-tam",
+        &["post:yen-bai-party-committee-deputy-secretary"],
+    );
+}
+
+#[test]
+fn french_former_title_is_passed_over_for_the_new_post() {
+    let doc = run(
+        "Le Bureau politique a décidé la nomination de Vi Van Khai, ancien secrétaire du \
+         Comité provincial du Parti de Lao Cai, au poste de secrétaire du Comité provincial \
+         du Parti de Yen Bai.",
+        Some(Lang::Fr),
+    );
+    holds(
+        &doc,
+        "person:vi-van-khai",
+        &["post:yen-bai-party-committee-secretary"],
+    );
+    assert!(
+        !has(
+            &doc,
+            RelationKind::Holds,
+            "person:vi-van-khai",
+            "post:lao-cai-party-committee-secretary"
+        ),
+        "the former post is not held"
+    );
+}
