@@ -282,16 +282,21 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
             }
             // "Ha Thi Le", "Tran Van De": a capitalized one-word glue term right after a
             // name syllable is the name's next syllable, not the article.
-            // So is one before a name syllable the lexicon does not know ("Lê Minh Hung").
+            // So is a surname before a name syllable the lexicon does not know ("Lê Minh
+            // Hung").
             let name_goes_on = len == 1
                 && matches!(meaning, Meaning::Whole(Term::Link))
                 && tokens[i].reading.is_some()
                 && (i
                     .checked_sub(1)
                     .is_some_and(|p| tokens[p].reading.is_some() && !tokens[p].in_term)
-                    || tokens
-                        .get(i + 1)
-                        .is_some_and(|n| n.reading.is_some() && !matcher.knows(&n.key)));
+                    || (tokens[i]
+                        .reading
+                        .as_deref()
+                        .is_some_and(|r| super::names::is_surname(&r.to_lowercase()))
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.reading.is_some() && !matcher.knows(&n.key))));
             if name_goes_on {
                 tokens[i].term = None;
                 i += 1;
