@@ -825,6 +825,15 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
     }
     let (body_slug, body_name) = (body_slug.as_str(), body_name.as_str());
     role = fit_role(role, classification);
+    // An inspection commission is chaired (Chủ nhiệm), not headed.
+    if body == Body::InspectionCommission {
+        role = match role {
+            Role::Head => Role::Chair,
+            Role::DeputyHead => Role::ViceChair,
+            Role::StandingDeputyHead => Role::StandingViceChair,
+            other => other,
+        };
+    }
     // "Vice chair of the standing committee of the steering committee": a standing deputy.
     if spec.bodies.contains(&Body::Standing)
         && !matches!(
@@ -1147,7 +1156,13 @@ impl<'a> Out<'a> {
         let tokens = &read.tokens;
         let group_word =
             numbered_group(tokens).or_else(|| find_term(tokens, |t| matches!(t, Term::Group)));
-        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb));
+        // "X worked with A commune"; with no group word, "X visited families in A ward".
+        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb)).or_else(|| {
+            group_word
+                .is_none()
+                .then(|| find_term(tokens, |t| matches!(t, Term::Inspect)))
+                .flatten()
+        });
         // A sentence with no group word still reports a delegation when its subject
         // "worked with" communes or wards: "Comrade X, Vice Chair of …, worked with A commune".
         let g = group_word.or(visit)?;
@@ -1173,12 +1188,11 @@ impl<'a> Out<'a> {
         }
         let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
         let leader = group_leader(tokens, here, g, j, led, visit);
-        if group_word.is_none()
-            && !read
-                .lists
-                .iter()
-                .any(|l| visit.is_some_and(|v| l.first_token > v))
-        {
+        let visited = match (group_word, visit) {
+            (None, Some(v)) => visited_places(self.text, read, v, self.language),
+            _ => Vec::new(),
+        };
+        if group_word.is_none() && visited.is_empty() {
             return None;
         }
         if number.is_none() && leader.is_none() {
@@ -1288,7 +1302,31 @@ impl<'a> Out<'a> {
         }
         let inspects = positions_of(tokens, Term::Inspect);
         let stops = positions_of(tokens, Term::Stop);
-        for list in read.lists.iter().filter(|l| l.first_token > g) {
+        for (place_name, level) in &visited {
+            let area = area_ref(&place_name.canonical, *level);
+            self.area(&area, Some(place_name));
+            self.relate(
+                RelationKind::WorksWith,
+                &group_id,
+                &area.0,
+                span,
+                "delegation-visit",
+                75,
+            );
+            if let Some(province) = &province {
+                self.area(province, None);
+                self.relate(
+                    RelationKind::Within,
+                    &area.0,
+                    &province.0,
+                    span,
+                    "group-areas",
+                    70,
+                );
+            }
+        }
+        let lists = read.lists.iter().filter(|_| group_word.is_some());
+        for list in lists.filter(|l| l.first_token > g) {
             let number = number.map_or(String::new(), |n| n.to_string());
             // "worked with A and B, and inspected C": the nearer verb decides.
             let before = |marks: &[usize]| {
@@ -1645,7 +1683,43 @@ fn group_leader<'w>(
             .find(|w| w.at >= after && w.at <= after + 2)
             .or_else(|| subject(h));
     }
-    visit.and_then(subject)
+    // The subject, before the verb or (verb first: "besuchte Genosse X") right after it.
+    visit.and_then(|v| subject(v).or_else(|| here.iter().find(|w| w.at > v)))
+}
+
+/// The communes and wards a person's visit names (sentence with no group word): the lists
+/// after the verb, and any commune, ward or district named next to its level word that is
+/// not the place of somebody's title.
+fn visited_places(
+    text: &str,
+    read: &Read,
+    verb: usize,
+    language: &Language,
+) -> Vec<(PlaceName, AreaLevel)> {
+    let mut out: Vec<(PlaceName, AreaLevel)> = read
+        .lists
+        .iter()
+        .filter(|l| l.first_token > verb)
+        .flat_map(|l| l.places.iter().map(|p| (p.clone(), l.level)))
+        .collect();
+    let in_title = |p: &PlaceName| {
+        read.named
+            .iter()
+            .flat_map(|(_, titles)| titles)
+            .chain(read.orphans.iter().map(|(t, _)| t))
+            .any(|t| t.place.as_ref().is_some_and(|q| q.span == p.span))
+    };
+    for (place, _) in scan::level_places(text, &read.tokens, language) {
+        let Some(level) = place.level else { continue };
+        let local = matches!(
+            level,
+            AreaLevel::Commune | AreaLevel::Ward | AreaLevel::District | AreaLevel::Town
+        );
+        if local && !in_title(&place) && !out.iter().any(|(p, _)| p.span == place.span) {
+            out.push((place, level));
+        }
+    }
+    out
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.

@@ -287,6 +287,33 @@ pub fn level_places(
         }
         i += len;
     }
+    // "der Volksrat von Hanoi", "the People's Council of Hanoi": a province after a body
+    // and a glue word.
+    for i in 1..tokens.len() {
+        if !language.level_link
+            || tokens[i].term.is_some()
+            || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
+        {
+            continue;
+        }
+        let mut b = i - 1;
+        while b > 0 && matches!(term_of_covering(tokens, b), Some(Term::Link)) && i - b < 3 {
+            b -= 1;
+        }
+        if !matches!(term_of_covering(tokens, b), Some(Term::Body(_))) {
+            continue;
+        }
+        if let Some((mut place, next)) = place_at(text, tokens, i, language)
+            && let Some((_, level)) =
+                names::province_by_key(&crate::text::search_key(&place.canonical))
+            && !out
+                .iter()
+                .any(|(p, _): &(PlaceName, _)| p.span == place.span)
+        {
+            place.level = Some(level);
+            out.push((place, (i, next)));
+        }
+    }
     if language.places_before_level {
         let mut i = 0;
         while i < tokens.len() {
@@ -772,7 +799,12 @@ pub fn title_run(
                     break;
                 };
                 let before_level = matches!(term_of(tokens, next), Some(Term::Level(_)));
-                if !(after_level || before_level) {
+                // "Secretary of the Party Committee of Hanoi": a province named after a
+                // body and its glue word.
+                let after_body = j > start
+                    && matches!(term_of_covering(tokens, j - 1), Some(Term::Link))
+                    && names::province_by_key(&crate::text::search_key(&place.canonical)).is_some();
+                if !(after_level || before_level || after_body) {
                     break;
                 }
                 if current.place.is_none() {

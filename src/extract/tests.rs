@@ -607,7 +607,7 @@ fn ar_other_province_meeting_group_and_credit() {
     assert_holds(
         &doc,
         "person:nguyen-van-cong",
-        &["post:quang-ninh-inspection-commission-head"],
+        &["post:quang-ninh-inspection-commission-chair"],
     );
     assert_eq!(
         relations(&doc, RelationKind::WorksWith).len(),
@@ -809,7 +809,7 @@ fn en_central_bodies_stay_national() {
                 Central Inspection Commission, visited Ky Anh town in Ha Tinh province.";
     let doc = run(text, Some(Lang::En), None, None);
     let tri = "person:hoang-minh-tri";
-    assert_holds(&doc, tri, &["post:central-inspection-commission-head"]);
+    assert_holds(&doc, tri, &["post:central-inspection-commission-chair"]);
     assert!(
         ids(&doc, RelationKind::Holds, tri)
             .iter()
@@ -817,4 +817,37 @@ fn en_central_bodies_stay_national() {
         "{:?}",
         ids(&doc, RelationKind::Holds, tri)
     );
+}
+
+#[test]
+fn de_visit_front_committee_and_province_after_body() {
+    let text = "Genosse Ho Duc Phoc, Mitglied des Politbüros und Sekretär des Parteikomitees \
+                von Da Nang, besuchte Herrn Luu Van Tam im Bezirk Son Tra.\n\
+                Im Bezirk Ngu Hanh Son besuchte Genosse Ho Duc Phoc Frau Dao Thi Mai.\n\
+                Ihn begleitete Vo Van Hung, Vorsitzender des Komitees der Vietnamesischen \
+                Vaterländischen Front der Stadt.";
+    let doc = run(text, Some(Lang::De), None, None);
+    let phoc = "person:ho-duc-phoc";
+    assert_holds(
+        &doc,
+        phoc,
+        &[
+            "post:politburo-member",
+            "post:da-nang-party-committee-secretary",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:vo-van-hung",
+        &["post:da-nang-fatherland-front-chair"],
+    );
+    let groups = ids(&doc, RelationKind::Leads, phoc);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let group = groups.into_iter().next().unwrap();
+    for ward in ["area:son-tra", "area:ngu-hanh-son"] {
+        assert!(has(&doc, RelationKind::WorksWith, &group, ward), "{ward}");
+    }
+    // The visited are persons, and lead nothing.
+    assert!(persons(&doc).contains("person:luu-van-tam"));
+    assert!(ids(&doc, RelationKind::Leads, "person:luu-van-tam").is_empty());
 }
