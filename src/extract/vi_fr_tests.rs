@@ -303,3 +303,32 @@ fn french_former_title_is_passed_over_for_the_new_post() {
         "the former post is not held"
     );
 }
+
+#[test]
+fn a_name_written_with_diacritics_is_the_display_name_and_the_folded_form_an_alias() {
+    let doc = run(
+        "Phó Chủ tịch UBND tỉnh Yên Bái Đặng Quốc Tuấn phát biểu. Dang Quoc Tuan cho biết.",
+        Some(Lang::Vi),
+    );
+    let person = doc
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:dang-quoc-tuan")
+        .expect("the person");
+    assert_eq!(person.name, "Đặng Quốc Tuấn");
+    assert!(person.aliases.iter().any(|a| a.text == "Dang Quoc Tuan"));
+    let plain = run(
+        "Le camarade Dang Quoc Tuan, secrétaire du Comité provincial du Parti de Yen Bai, a \
+         pris la parole.",
+        Some(Lang::Fr),
+    );
+    let person = plain
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:dang-quoc-tuan")
+        .expect("the person");
+    assert_eq!(
+        person.name, "Dang Quoc Tuan",
+        "seen only without diacritics"
+    );
+}
