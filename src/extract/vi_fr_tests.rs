@@ -332,3 +332,42 @@ fn a_name_written_with_diacritics_is_the_display_name_and_the_folded_form_an_ali
         "seen only without diacritics"
     );
 }
+
+#[test]
+fn a_ward_named_with_an_honorific_word_stays_one_place_in_a_list() {
+    let doc = run(
+        "Tổ 6 do ông Vi Văn Khải, Phó Chủ tịch UBND tỉnh Yên Bái làm Tổ trưởng, phụ trách các \
+         phường: Gò Ông Khải, Chánh Lộc, Minh Tân.",
+        Some(Lang::Vi),
+    );
+    for ward in ["area:go-ong-khai", "area:chanh-loc", "area:minh-tan"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:yen-bai-6", ward),
+            "{ward}: {:?}",
+            doc.relations
+                .iter()
+                .map(|r| format!("{} {} {}", r.kind, r.from, r.to))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_general_secretary_marks_a_person_without_a_provincial_post() {
+    let doc = run(
+        "Bí thư Tỉnh ủy Yên Bái Lò Văn Khiêm quán triệt bài phát biểu của Tổng Bí thư Vi Văn \
+         Khải.",
+        Some(Lang::Vi),
+    );
+    assert!(
+        doc.entities
+            .iter()
+            .any(|e| e.id.as_str() == "person:vi-van-khai")
+    );
+    assert!(
+        !doc.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Holds && r.from.as_str() == "person:vi-van-khai"),
+        "no post of the province for the General Secretary"
+    );
+}
