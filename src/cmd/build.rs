@@ -11,14 +11,33 @@ use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::model::Kind;
 use crate::query;
+use crate::snapshot;
 
 pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
-    let combined = super::files::combine_data_dir(data)?;
+    let inputs = super::files::read_inputs(data)?;
+    let combined = super::files::combine_inputs(&inputs)?;
     let graph = Graph::new(combined.document);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
+    let outputs = build::outputs(&graph);
+    // The snapshot records what it was built from and what was written beside it, so
+    // questions can tell whether it is up to date (`files::load_graph`).
+    let stamp = snapshot::Stamp {
+        program: super::files::program_id().to_string(),
+        inputs: inputs.hashes.clone(),
+        outputs: outputs
+            .iter()
+            .filter(|(name, _)| name.starts_with("graph."))
+            .map(|(name, bytes)| (name.clone(), snapshot::content_hash(bytes)))
+            .collect(),
+    };
+    drop(inputs);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = outputs
         .into_iter()
         .map(|(name, bytes)| (dir.join(name), bytes))
         .collect();
+    files.push((
+        dir.join(snapshot::FILE_NAME),
+        snapshot::encode(&graph, &stamp),
+    ));
     let mut notes = Vec::new();
     if svg {
         if graphviz_available() {

@@ -29,7 +29,13 @@ fn two_builds_are_byte_identical() {
     let (files_a, files_b) = (read_tree(a.path()), read_tree(b.path()));
     assert_eq!(
         files_a.keys().collect::<Vec<_>>(),
-        ["graph.json", "graph.ron", "org-chart.dot", "quang-ninh.dot"]
+        [
+            "graph.json",
+            "graph.ron",
+            "graph.snapshot",
+            "org-chart.dot",
+            "quang-ninh.dot"
+        ]
     );
     assert!(files_a == files_b, "two builds of the same data differ");
 }
