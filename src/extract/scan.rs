@@ -48,6 +48,19 @@ pub struct TitleSpec {
     pub place: Option<PlaceName>,
     /// A department's own name as written ("Department of Home Affairs").
     pub name: Option<String>,
+    /// Whether the text says the title begins, ends or ended before the article.
+    pub change: Option<Change>,
+}
+
+/// What the text says happens to a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Elected, appointed, assigned to it: held from the article's event date.
+    Begins,
+    /// Relieved of it, retired from it: held until the article's event date.
+    Ends,
+    /// "former": not held now, since a date the article does not give.
+    Former,
 }
 
 /// A run of titles with the tokens it covers.
@@ -766,7 +779,9 @@ pub fn title_run(
                             current.level = Some(level);
                         }
                     }
-                    Term::Link => {}
+                    Term::Link | Term::Acting => {}
+                    // "former Chair", "الرئيس السابق": the title it stands next to.
+                    Term::Former => current.change = Some(Change::Former),
                     Term::And => push_title(&mut titles, &mut current),
                     _ => break,
                 }
