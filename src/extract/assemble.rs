@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::{Body, Language, Matcher, Term, TitleOrder};
 use super::names;
-use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
+use super::scan::{self, Change, NameMention, PlaceList, PlaceName, TitleSpec};
 use super::tokens::{self, Sentence, Token, TokenKind};
 use super::{Diagnostic, Options};
 use crate::model::{
@@ -93,7 +93,11 @@ pub fn assemble(
         .flat_map(|l| &l.places)
         .map(|p| crate::text::search_key(&p.canonical))
         .collect();
+    let mut event_date = options.date;
     for read in &reads {
+        if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
+            event_date = Some(date);
+        }
         let mut here = Vec::new();
         for (mention, titles) in &read.named {
             let key = crate::text::search_key(&mention.canonical);
@@ -101,6 +105,7 @@ pub fn assemble(
                 continue;
             }
             let person = out.person(mention, read.span);
+            let (mut begun, mut kept) = (Vec::new(), Vec::new());
             for spec in titles {
                 let mut spec = spec.clone();
                 if spec.level.is_none()
@@ -112,9 +117,30 @@ pub fn assemble(
                     spec.level = known.level;
                     spec.place = known.place.clone();
                 }
+                // A former post is not held now; the text gives no dates for it.
+                if spec.change == Some(Change::Former) {
+                    continue;
+                }
                 let spec = &spec;
                 if let Some(post) = out.post(spec, &place, &person, read.span, mention.confidence) {
+                    match spec.change {
+                        Some(Change::Begins) => out.date_holding(&person, &post, event_date, None),
+                        Some(Change::Ends) => out.date_holding(&person, &post, None, event_date),
+                        _ => {}
+                    }
+                    if spec.change == Some(Change::Begins) {
+                        begun.push(post.clone());
+                    } else {
+                        kept.push(post.clone());
+                    }
                     holders.entry(post).or_insert_with(|| person.clone());
+                }
+            }
+            // "A, Vice Chair of the Council, elected Chair of the Council": a post begun in
+            // an organization ends the person's other post there.
+            for old in &kept {
+                if begun.iter().any(|new| out.same_org(new, old)) {
+                    out.date_holding(&person, old, None, event_date);
                 }
             }
             here.push(Who {
@@ -300,8 +326,21 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                 scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
-            titles.extend(run.titles);
+            let mut run_titles = run.titles;
+            // "Former Secretary of … A": the title after "former" is no longer held.
+            let mut p = run.tokens.0;
+            while p > 0 && matches!(scan::term_of(&tokens, p - 1), Some(Term::Link)) {
+                p -= 1;
+            }
+            if p > 0
+                && matches!(scan::term_of(&tokens, p - 1), Some(Term::Former))
+                && let Some(first) = run_titles.first_mut()
+            {
+                first.change = Some(Change::Former);
+            }
+            titles.extend(run_titles);
         }
+        let before_name = titles.len();
         let mut start = mention.tokens.1;
         // "A, Member of …", "A - Member of … -": a comma or a dash opens the run after a name.
         if tokens
@@ -329,6 +368,10 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             mark(&mut covered, run.tokens);
             end = run.tokens.1;
             titles.extend(run.titles);
+        } else if let Some(change) = change_before(&tokens, &starts, mention.tokens.0) {
+            for title in &mut titles[before_name..] {
+                title.change.get_or_insert(change);
+            }
         }
         mark(&mut covered, mention.tokens);
         floor = end;
@@ -393,6 +436,27 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             }
         }
     }
+    // "The Deputy Secretaries of the City Party Committee: A, …; B, …": a title before a
+    // colon is held by every person listed after it.
+    let mut plural = Vec::new();
+    orphans.retain(|(spec, (_, end))| {
+        let colon = tokens.get(*end).is_some_and(|t| t.punct() == Some(':'));
+        // The list starts right after the colon (perhaps after an honorific).
+        let listed = named
+            .iter()
+            .any(|(m, _)| m.tokens.0 > *end && m.tokens.0 <= *end + 3);
+        if colon && listed {
+            plural.push((spec.clone(), *end));
+        }
+        !(colon && listed)
+    });
+    for (spec, end) in plural {
+        for (mention, titles) in &mut named {
+            if mention.tokens.0 > end {
+                titles.push(spec.clone());
+            }
+        }
+    }
     Read {
         span,
         tokens,
@@ -419,13 +483,14 @@ fn run_after_begins(
     {
         k += 1;
     }
-    let mut begins = false;
+    let mut change = None;
     while let Some((term, len)) = tokens.get(k).and_then(|t| t.term) {
         match term {
-            Term::Begins => begins = true,
-            Term::Link => {}
+            Term::Begins => change = Some(Change::Begins),
+            Term::Ends => change = Some(Change::Ends),
+            Term::Link | Term::Acting => {}
             // "A, ancien secrétaire …, au poste de …": a former title is passed over.
-            Term::Former if !begins => {
+            Term::Former if change.is_none() => {
                 match scan::title_run(text, tokens, k + len, limit, language) {
                     Some(run) => k = run.tokens.1,
                     None => break,
@@ -442,10 +507,34 @@ fn run_after_begins(
         }
         k += len;
     }
-    if !begins || k >= limit {
+    let change = change?;
+    if k >= limit {
         return None;
     }
-    scan::title_run(text, tokens, k, limit, language)
+    let mut run = scan::title_run(text, tokens, k, limit, language)?;
+    for title in &mut run.titles {
+        title.change.get_or_insert(change);
+    }
+    Some(run)
+}
+
+/// A change word just before a name ("elected Mr. A Chair …", "لانتخاب السيد A أمينا"):
+/// it governs the titles after the name when no other change word follows the name.
+fn change_before(tokens: &[Token], starts: &[Option<usize>], at: usize) -> Option<Change> {
+    let mut k = at;
+    for _ in 0..4 {
+        let p = k.checked_sub(1)?;
+        let first = starts[p].unwrap_or(p);
+        match tokens[first].term.map(|(t, _)| t) {
+            Some(Term::Begins) => return Some(Change::Begins),
+            Some(Term::Ends) => return Some(Change::Ends),
+            Some(Term::Comrade | Term::Link) => {}
+            None if matches!(tokens[p].punct(), Some(',' | '،')) => {}
+            _ => return None,
+        }
+        k = first;
+    }
+    None
 }
 
 fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
@@ -1063,6 +1152,36 @@ impl<'a> Out<'a> {
         if relation.evidence.last() != Some(&evidence) {
             relation.evidence.push(evidence);
         }
+    }
+
+    /// Dates the `holds` relation of `person` to `post`: the post begins or ends on the
+    /// article's event date.
+    fn date_holding(
+        &mut self,
+        person: &EntityId,
+        post: &EntityId,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+    ) {
+        if let Some(relation) =
+            self.relations
+                .get_mut(&(RelationKind::Holds, person.clone(), post.clone()))
+        {
+            relation.start = start.or(relation.start);
+            relation.end = end.or(relation.end);
+        }
+    }
+
+    /// True when two posts are of one organization.
+    fn same_org(&self, a: &EntityId, b: &EntityId) -> bool {
+        let org = |p: &EntityId| {
+            self.relations
+                .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
+                .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
+                .map(|((_, _, to), _)| to.clone())
+                .next()
+        };
+        a != b && org(a).is_some() && org(a) == org(b)
     }
 
     fn has(&self, kind: RelationKind, from: &EntityId, to: &EntityId) -> bool {

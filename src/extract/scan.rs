@@ -48,6 +48,19 @@ pub struct TitleSpec {
     pub place: Option<PlaceName>,
     /// A department's own name as written ("Department of Home Affairs").
     pub name: Option<String>,
+    /// Whether the text says the title begins, ends or ended before the article.
+    pub change: Option<Change>,
+}
+
+/// What the text says happens to a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Elected, appointed, assigned to it: held from the article's event date.
+    Begins,
+    /// Relieved of it, retired from it: held until the article's event date.
+    Ends,
+    /// "former": not held now, since a date the article does not give.
+    Former,
 }
 
 /// A run of titles with the tokens it covers.
@@ -290,9 +303,7 @@ pub fn level_places(
     // "der Volksrat von Hanoi", "the People's Council of Hanoi": a province after a body
     // and a glue word.
     for i in 1..tokens.len() {
-        if !language.level_link
-            || tokens[i].term.is_some()
-            || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
+        if tokens[i].term.is_some() || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
         {
             continue;
         }
@@ -768,7 +779,9 @@ pub fn title_run(
                             current.level = Some(level);
                         }
                     }
-                    Term::Link => {}
+                    Term::Link | Term::Acting => {}
+                    // "former Chair", "الرئيس السابق": the title it stands next to.
+                    Term::Former => current.change = Some(Change::Former),
                     Term::And => push_title(&mut titles, &mut current),
                     _ => break,
                 }

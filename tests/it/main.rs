@@ -7,6 +7,7 @@
 //! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
 
 mod build;
+mod change_of_post;
 mod golden;
 mod graphviz;
 mod readme;
