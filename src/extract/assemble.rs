@@ -489,6 +489,20 @@ fn run_after_begins(
             Term::Begins => change = Some(Change::Begins),
             Term::Ends => change = Some(Change::Ends),
             Term::Link | Term::Acting => {}
+            // "A, ancien secrétaire …, au poste de …": a former title is passed over.
+            Term::Former if change.is_none() => {
+                match scan::title_run(text, tokens, k + len, limit, language) {
+                    Some(run) => k = run.tokens.1,
+                    None => break,
+                }
+                while tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+                {
+                    k += 1;
+                }
+                continue;
+            }
             _ => break,
         }
         k += len;
@@ -1175,9 +1189,31 @@ impl<'a> Out<'a> {
             .contains_key(&(kind, from.clone(), to.clone()))
     }
 
+    /// The person a name mention denotes. A name written with its diacritics is the
+    /// display name, the Latin form without them an alias; the id stays folded.
     fn person(&mut self, mention: &NameMention, _span: Sentence) -> EntityId {
         let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
-        self.entity(&id, &mention.canonical, EntityKind::Person);
+        let written = mention
+            .original
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let with_marks = written != mention.canonical
+            && crate::text::fold(&written) == mention.canonical
+            && !crate::names::has_arabic(&written);
+        let display = if with_marks {
+            &written
+        } else {
+            &mention.canonical
+        };
+        self.entity(&id, display, EntityKind::Person);
+        if with_marks
+            && let Some(entity) = self.entities.get_mut(&id)
+            && entity.name == mention.canonical
+        {
+            entity.name = written.clone();
+        }
+        self.alias(&id, &mention.canonical);
         self.alias(&id, &mention.original);
         id
     }
