@@ -1684,6 +1684,10 @@ impl<'a> Out<'a> {
                     before
                 }
             }
+            // "chaired by comrades: A, …; B, …": a list after a colon chairs together.
+            (None, Some(i), _) if colon_after(tokens, i) => {
+                here.iter().filter(|w| w.at > i).collect()
+            }
             (None, Some(i), _) => here.iter().find(|w| w.at > i).into_iter().collect(),
             (None, None, Some(i)) => match semicolon_subjects(tokens, here, i) {
                 Some(all) => all,
@@ -1861,6 +1865,15 @@ fn visited_places(
         }
     }
     out
+}
+
+/// True when a colon follows the phrase at `i`, perhaps after "comrades".
+fn colon_after(tokens: &[Token], i: usize) -> bool {
+    let mut k = i + tokens[i].term.map_or(1, |(_, l)| l);
+    while matches!(scan::term_of(tokens, k), Some(Term::Comrade)) {
+        k += tokens[k].term.map_or(1, |(_, l)| l);
+    }
+    tokens.get(k).is_some_and(|t| t.punct() == Some(':'))
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.
