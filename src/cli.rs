@@ -44,7 +44,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
         format: QueryFormat,
     },
-    /// Write the graph (or the part around one entity) as DOT, RON or JSON.
+    /// Write the graph (or the part around one entity) as DOT, RON, JSON or an HTML page.
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -199,4 +199,7 @@ pub enum ExportFormat {
     Dot,
     Ron,
     Json,
+    /// One self-contained page to explore the graph (search, people, bodies, provinces,
+    /// paths, evidence); works offline.
+    Html,
 }

@@ -33,6 +33,7 @@ pub fn run(
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Ron => Format::Ron,
         ExportFormat::Json => Format::Json,
+        ExportFormat::Html => Format::Html,
     };
     let (document, title) = match focus {
         Some(name) => {
@@ -47,6 +48,10 @@ pub fn run(
     };
     let bytes = match format {
         Format::Dot => export::org_chart(&Graph::new(document), &Chart::whole(&title).on(date)),
+        Format::Html => {
+            let graph = Graph::new(document);
+            export::page(&graph, &title, &crate::build::chart_files(&graph))
+        }
         _ => export::render(&document, format, &title),
     };
     match output {

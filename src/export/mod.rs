@@ -5,8 +5,10 @@
 //! view, not from petgraph's own serialization (which exposes internal indices).
 
 mod dot;
+mod html;
 
 pub use dot::{Chart, View, display_name, org_chart};
+pub use html::{ChartFiles, page};
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -20,6 +22,8 @@ pub enum Format {
     Dot,
     Ron,
     Json,
+    /// The page to explore the graph (`html.rs`).
+    Html,
 }
 
 impl Format {
@@ -28,6 +32,7 @@ impl Format {
             Format::Dot => "dot",
             Format::Ron => "ron",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -38,6 +43,11 @@ pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
         Format::Ron => to_ron(document).into_bytes(),
         Format::Json => to_json(document).into_bytes(),
         Format::Dot => org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
+        Format::Html => page(
+            &Graph::new(document.clone()),
+            title,
+            &std::collections::BTreeMap::new(),
+        ),
     }
 }
 

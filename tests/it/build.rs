@@ -32,6 +32,7 @@ fn two_builds_are_byte_identical() {
         [
             "graph.json",
             "graph.ron",
+            "index.html",
             "org-chart.dot",
             "quang-ninh-groups.dot",
             "quang-ninh.dot"
