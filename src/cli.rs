@@ -54,8 +54,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
         format: QueryFormat,
     },
-    /// Write the graph (or the part around one entity) as DOT, RON, JSON or a format another
-    /// tool loads (networkx, Gephi, Kuzu, Neo4j, RDF, Popolo, FollowTheMoney, spreadsheets).
+    /// Write the graph (or the part around one entity) as DOT, RON, JSON, an HTML page to
+    /// explore it, or a format another tool loads (networkx, Gephi, Kuzu, Neo4j, RDF,
+    /// Popolo, FollowTheMoney, spreadsheets).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -241,4 +242,7 @@ pub enum ExportFormat {
     Ftm,
     /// Spreadsheet tables: people, posts held, groups and their communes (a folder: `-o DIR`).
     Csv,
+    /// One self-contained page to explore the graph (search, people, bodies, provinces,
+    /// paths, evidence); works offline.
+    Html,
 }
