@@ -126,6 +126,8 @@ pub enum ExtractLang {
     Ar,
     De,
     En,
+    Fr,
+    Vi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

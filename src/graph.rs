@@ -3,9 +3,10 @@
 //! Invariants: entities are stored sorted by id and node `i` is entity `i`; relations are
 //! stored sorted by key and edge `j` is relation `j`. Every neighbour list handed out is
 //! sorted by relation index, never in petgraph's (reverse insertion) order, so every
-//! answer and every export is deterministic.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! answer and every export is deterministic. A relation's ends and its evidence sources
+//! share their entity's id text (one allocation per id), and the name index is three flat
+//! arrays, so a million entities stay small in memory and the snapshot can store the index
+//! as it is.
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -19,7 +20,115 @@ pub struct Graph {
     document: Document,
     graph: DiGraph<(), ()>,
     /// Search key of every id, name and alias → the entities that carry it.
-    names: BTreeMap<String, BTreeSet<usize>>,
+    names: NameIndex,
+}
+
+/// Search keys sorted, each with one entity index: key `i` is
+/// `text[ends[i - 1]..ends[i]]` (from 0 for the first) and names entity `entities[i]`.
+/// Pairs are sorted by (key, entity) and unique.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameIndex {
+    pub(crate) text: String,
+    pub(crate) ends: Vec<u32>,
+    pub(crate) entities: Vec<u32>,
+}
+
+impl NameIndex {
+    /// The search key of every id, name and alias of `entities` (in order, so indices are
+    /// positions).
+    pub fn of(entities: &[Entity]) -> Self {
+        let mut pairs: Vec<(String, u32)> = Vec::with_capacity(entities.len() * 2);
+        for (i, entity) in entities.iter().enumerate() {
+            let texts = [entity.id.as_str(), entity.name.as_str()]
+                .into_iter()
+                .chain(entity.aliases.iter().map(|a| a.text.as_str()));
+            for text in texts {
+                let key = search_key(text);
+                if !key.is_empty() {
+                    pairs.push((key, i as u32));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut index = NameIndex {
+            text: String::with_capacity(pairs.iter().map(|(k, _)| k.len()).sum()),
+            ends: Vec::with_capacity(pairs.len()),
+            entities: Vec::with_capacity(pairs.len()),
+        };
+        for (key, entity) in pairs {
+            index.text.push_str(&key);
+            index.ends.push(index.text.len() as u32);
+            index.entities.push(entity);
+        }
+        index
+    }
+
+    /// An index from its three arrays, checked: ends rise within the text on character
+    /// boundaries, pairs are sorted and unique, entity indices are below `entity_count`.
+    pub(crate) fn from_parts(
+        text: String,
+        ends: Vec<u32>,
+        entities: Vec<u32>,
+        entity_count: usize,
+    ) -> std::result::Result<Self, String> {
+        if ends.len() != entities.len() {
+            return Err("name index arrays differ in length".into());
+        }
+        let index = NameIndex {
+            text,
+            ends,
+            entities,
+        };
+        let mut start = 0usize;
+        let mut previous: Option<(&str, u32)> = None;
+        for i in 0..index.ends.len() {
+            let end = index.ends[i] as usize;
+            let Some(key) = (start <= end).then(|| index.text.get(start..end)).flatten() else {
+                return Err(format!("name index key {i} is out of bounds"));
+            };
+            let entity = index.entities[i];
+            if entity as usize >= entity_count {
+                return Err(format!("name index entry {i} names no entity"));
+            }
+            if previous.is_some_and(|p| p >= (key, entity)) {
+                return Err(format!("name index entry {i} is out of order"));
+            }
+            previous = Some((key, entity));
+            start = end;
+        }
+        if start != index.text.len() {
+            return Err("name index text has bytes no key covers".into());
+        }
+        Ok(index)
+    }
+
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The entities whose id, name or an alias has search key `key`, in index order.
+    pub fn lookup(&self, key: &str) -> &[u32] {
+        let n = self.ends.len();
+        let first = partition(n, |i| self.key(i) < key);
+        let last = partition(n, |i| self.key(i) <= key);
+        &self.entities[first..last]
+    }
+}
+
+/// The first `i` in `0..n` for which `below(i)` is false (`below` is monotone).
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// One relation seen from one of its ends.
@@ -40,38 +149,68 @@ impl Graph {
     /// exist). O(n log n) in entities plus relations.
     pub fn new(mut document: Document) -> Self {
         document.sort();
+        let names = NameIndex::of(&document.entities);
+        Self::assemble(document, names)
+    }
+
+    /// A graph from a document already sorted (entities by id, relations by key), its name
+    /// index and the entity index of each relation's ends: what a snapshot holds. The
+    /// caller checked all three (`snapshot::decode`), so nothing is searched or sorted.
+    pub(crate) fn from_sorted(document: Document, names: NameIndex, ends: &[(u32, u32)]) -> Self {
         let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
         for _ in &document.entities {
             graph.add_node(());
         }
-        let position = |id: &EntityId| {
-            document
-                .entities
-                .binary_search_by(|e| e.id.cmp(id))
-                .expect("validated documents only reference existing entities")
-        };
-        for relation in &document.relations {
-            let from = NodeIndex::new(position(&relation.from));
-            let to = NodeIndex::new(position(&relation.to));
-            graph.add_edge(from, to, ());
-        }
-        let mut names: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for (i, entity) in document.entities.iter().enumerate() {
-            let texts = [entity.id.as_str(), entity.name.as_str()]
-                .into_iter()
-                .chain(entity.aliases.iter().map(|a| a.text.as_str()));
-            for text in texts {
-                let key = search_key(text);
-                if !key.is_empty() {
-                    names.entry(key).or_default().insert(i);
-                }
-            }
+        for &(from, to) in ends {
+            graph.add_edge(
+                NodeIndex::new(from as usize),
+                NodeIndex::new(to as usize),
+                (),
+            );
         }
         Graph {
             document,
             graph,
             names,
         }
+    }
+
+    fn assemble(mut document: Document, names: NameIndex) -> Self {
+        let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
+        for _ in &document.entities {
+            graph.add_node(());
+        }
+        let entities = &document.entities;
+        let position = |id: &EntityId| {
+            entities
+                .binary_search_by(|e| e.id.cmp(id))
+                .expect("validated documents only reference existing entities")
+        };
+        let shared = |id: &mut EntityId| {
+            if let Ok(i) = entities.binary_search_by(|e| e.id.cmp(id)) {
+                *id = entities[i].id.clone();
+            }
+        };
+        for relation in &mut document.relations {
+            let from = position(&relation.from);
+            let to = position(&relation.to);
+            relation.from = entities[from].id.clone();
+            relation.to = entities[to].id.clone();
+            for evidence in &mut relation.evidence {
+                shared(&mut evidence.source);
+            }
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+        }
+        Graph {
+            document,
+            graph,
+            names,
+        }
+    }
+
+    /// The name index (for the snapshot).
+    pub(crate) fn names(&self) -> &NameIndex {
+        &self.names
     }
 
     pub fn document(&self) -> &Document {
@@ -162,10 +301,9 @@ impl Graph {
         let key = search_key(name);
         let all: Vec<&Entity> = self
             .names
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.document.entities[i])
+            .lookup(&key)
+            .iter()
+            .map(|&i| &self.document.entities[i as usize])
             .collect();
         let matching: Vec<&Entity> = all.iter().copied().filter(|e| wanted(e)).collect();
         let what = if kinds.is_empty() {

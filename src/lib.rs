@@ -21,6 +21,7 @@ pub mod names;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;
+pub mod snapshot;
 pub mod text;
 
 pub use error::{Error, Problem, Result};

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::cli::GraphInput;
 use crate::error::{Error, Result};
@@ -11,21 +12,156 @@ use crate::extract::SiteTable;
 use crate::graph::Graph;
 use crate::load;
 use crate::pipeline::{self, Combined};
+use crate::snapshot;
+
+/// Where `--data` questions look for the snapshot `build` wrote (its default `--out`).
+pub const DATA_SNAPSHOT: &str = "graphs/graph.snapshot";
 
 /// The graph from `--graph FILE` when given, else built from `--data DIR`.
+///
+/// A snapshot is used only when it is up to date: `--graph FILE.snapshot` must come from
+/// this program (else an error says to rebuild); `--graph graph.json` uses the snapshot
+/// beside it when that snapshot recorded this file's content hash; `--data DIR` uses
+/// [`DATA_SNAPSHOT`] when it recorded the content hash of every file of `DIR`. Anything
+/// else (stale, damaged, from another program) is never trusted: the graph is rebuilt.
 pub fn load_graph(input: &GraphInput) -> Result<Graph> {
-    let document = match &input.graph {
-        Some(path) => load::load_graph_file(path)?.document,
-        None => combine_data_dir(&input.data)?.document,
-    };
-    Ok(Graph::new(document))
+    match &input.graph {
+        Some(path) => load_graph_path(path),
+        None => {
+            let inputs = read_inputs(&input.data)?;
+            let snapshot = Path::new(DATA_SNAPSHOT);
+            if let Some(graph) = fresh_snapshot(snapshot, |stamp| stamp.inputs == inputs.hashes) {
+                return Ok(graph);
+            }
+            Ok(Graph::new(combine_inputs(&inputs)?.document))
+        }
+    }
 }
 
-/// Loads a data directory and combines curated and extracted records (`pipeline`).
-pub fn combine_data_dir(data: &Path) -> Result<Combined> {
-    let dataset = load::load_data_dir(data)?;
-    let sites = site_table(data)?;
-    Ok(pipeline::combine(&dataset, &sites))
+fn load_graph_path(path: &Path) -> Result<Graph> {
+    let bytes = fs::read(path).map_err(|err| Error::io(path.display(), err))?;
+    if snapshot::is_snapshot(&bytes) {
+        let refused = |err: snapshot::SnapshotError| {
+            Error::Usage(format!(
+                "{}: {err}; run `govgraph build` again",
+                path.display()
+            ))
+        };
+        let opened = snapshot::open(&bytes).map_err(refused)?;
+        if opened.stamp.program != program_id() {
+            return Err(Error::Usage(format!(
+                "{}: the snapshot was written by another govgraph build ({}); run `govgraph \
+                 build` again",
+                path.display(),
+                opened.stamp.program
+            )));
+        }
+        return opened.graph().map_err(refused);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = snapshot::content_hash(&bytes);
+    drop(bytes);
+    let beside = path.with_file_name(snapshot::FILE_NAME);
+    if let Some(graph) = fresh_snapshot(&beside, |stamp| {
+        stamp.outputs.iter().any(|(n, h)| *n == name && *h == hash)
+    }) {
+        return Ok(graph);
+    }
+    Ok(Graph::new(load::load_graph_file(path)?.document))
+}
+
+/// The graph of the snapshot at `path` when it exists, is intact, comes from this program
+/// and `fresh` accepts its stamp. A damaged snapshot is reported on stderr and ignored.
+fn fresh_snapshot(path: &Path, fresh: impl Fn(&snapshot::Stamp) -> bool) -> Option<Graph> {
+    let bytes = fs::read(path).ok()?;
+    let note = |err: snapshot::SnapshotError| {
+        eprintln!("note: {}: {err}; ignored", path.display());
+    };
+    let opened = snapshot::open(&bytes).map_err(note).ok()?;
+    if opened.stamp.program != program_id() || !fresh(&opened.stamp) {
+        return None;
+    }
+    opened.graph().map_err(note).ok()
+}
+
+/// This program, as snapshot stamps record it: version, snapshot schema and a content hash
+/// of the running executable, so any rebuilt program (new rules, new lexicon) makes every
+/// snapshot and cache entry stale. When the executable cannot be read, the id is unique to
+/// this process and nothing written earlier is trusted.
+pub fn program_id() -> &'static str {
+    static ID: OnceLock<String> = OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(fs::read)
+            .map(|bytes| format!("{:032x}", snapshot::content_hash(&bytes)))
+            .unwrap_or_else(|_| format!("unreadable-exe-{}", std::process::id()));
+        format!(
+            "govgraph {} snapshot {} exe {exe}",
+            env!("CARGO_PKG_VERSION"),
+            snapshot::SCHEMA
+        )
+    })
+}
+
+/// A data directory's texts, its site table and the content hash of each input file.
+pub struct Inputs {
+    pub files: load::DataFiles,
+    pub sites: SiteTable,
+    /// Path relative to the data directory → content hash, sorted by path.
+    pub hashes: Vec<(String, u128)>,
+    /// Content hash of `sites.ron`, or of the word `builtin` for the built-in table.
+    pub sites_hash: u128,
+}
+
+/// Reads a data directory's records, articles, judgements and site table, and hashes them.
+pub fn read_inputs(data: &Path) -> Result<Inputs> {
+    let files = load::read_data_dir(data)?;
+    let sites_path = data.join("sites.ron");
+    let sites_file = if sites_path.is_file() {
+        Some(load::read_file(&sites_path)?)
+    } else {
+        None
+    };
+    let sites = match &sites_file {
+        Some(file) => SiteTable::parse(&file.text)
+            .map_err(|e| Error::Usage(format!("{}: {e}", sites_path.display())))?,
+        None => SiteTable::builtin(),
+    };
+    let mut hashes: Vec<(String, u128)> = files
+        .records
+        .iter()
+        .chain(&files.articles)
+        .chain(&files.judgements)
+        .chain(&sites_file)
+        .map(|file| {
+            let relative = Path::new(&file.path)
+                .strip_prefix(data)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| file.path.clone());
+            (relative, snapshot::content_hash(file.text.as_bytes()))
+        })
+        .collect();
+    hashes.sort();
+    let sites_hash = snapshot::content_hash(
+        sites_file
+            .as_ref()
+            .map_or(b"builtin".as_slice(), |f| f.text.as_bytes()),
+    );
+    Ok(Inputs {
+        files,
+        sites,
+        hashes,
+        sites_hash,
+    })
+}
+
+/// Checks and combines inputs read by [`read_inputs`] (`pipeline`).
+pub fn combine_inputs(inputs: &Inputs) -> Result<Combined> {
+    let dataset = load::check_data_files(&inputs.files)?;
+    Ok(pipeline::combine(&dataset, &inputs.sites))
 }
 
 /// The site table of `data/sites.ron`, or the built-in copy when the directory has none.

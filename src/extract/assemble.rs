@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::lexicon::{Body, Language, Matcher, Term};
+use super::lexicon::{Body, Language, Matcher, Term, TitleOrder};
 use super::names;
 use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
 use super::tokens::{self, Sentence, Token, TokenKind};
@@ -44,7 +44,7 @@ pub fn assemble(
     language: &Language,
     matcher: &Matcher,
 ) -> (Document, Vec<Diagnostic>) {
-    let reads: Vec<Read> = tokens::sentences(text)
+    let reads: Vec<Read> = tokens::sentences(text, language)
         .into_iter()
         .map(|s| read_sentence(text, s, language, matcher))
         .collect();
@@ -125,8 +125,12 @@ pub fn assemble(
         }
         whos.push(here);
     }
+    // Later mentions by honorific and given name ("ông Nghị") are the one person of the
+    // article with that given name.
+    let given = given_names(&reads, &out);
     // Pass 2: titles alone refer to the person the article gave that title.
     for (read, here) in reads.iter().zip(&mut whos) {
+        here.extend(honorific_mentions(text, read, &given, here, language));
         for (spec, (at, _)) in &read.orphans {
             let Some(post) = post_ref(spec, &place) else {
                 continue;
@@ -159,7 +163,7 @@ pub fn assemble(
     let mut article_date = options.date;
     let mut n_meetings = 0;
     for (read, here) in reads.iter().zip(&whos) {
-        if let Some(date) = sentence_date(&read.tokens, options.date) {
+        if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
             article_date = Some(date);
         }
         if starts_paragraph(text, previous_end, read.span.start) {
@@ -198,6 +202,48 @@ pub fn assemble(
     }
     let (document, diagnostics) = out.finish();
     (document, diagnostics)
+}
+
+/// The persons of the article by their given name (the last syllable, folded), where
+/// only one person has it.
+fn given_names(reads: &[Read], out: &Out) -> HashMap<String, Option<EntityId>> {
+    let mut given: HashMap<String, Option<EntityId>> = HashMap::new();
+    for (mention, _) in reads.iter().flat_map(|r| &r.named) {
+        let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
+        if !out.entities.contains_key(&id) {
+            continue;
+        }
+        let Some(last) = mention.canonical.split_whitespace().last() else {
+            continue;
+        };
+        let entry = given.entry(last.to_lowercase()).or_insert(Some(id.clone()));
+        if entry.as_ref() != Some(&id) {
+            *entry = None;
+        }
+    }
+    given
+}
+
+/// The persons a sentence names by honorific and given name alone.
+fn honorific_mentions(
+    text: &str,
+    read: &Read,
+    given: &HashMap<String, Option<EntityId>>,
+    here: &[Who],
+    language: &Language,
+) -> Vec<Who> {
+    scan::honorific_given(text, &read.tokens, language)
+        .into_iter()
+        .filter(|(at, _)| !here.iter().any(|w| w.at == *at || w.at + 1 == *at))
+        .filter_map(|(at, name)| {
+            let person = given.get(&name)?.clone()?;
+            Some(Who {
+                person,
+                at,
+                confidence: 70,
+            })
+        })
+        .collect()
 }
 
 /// True when the sentence starting at `start` begins a new paragraph: after a blank line,
@@ -242,21 +288,25 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
     let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();
+    // The last title of the sentence said with its body, for roles said without one.
+    let mut last_bodied: Option<TitleSpec> = None;
     let mut floor = 0;
     for (k, mention) in mentions.iter().enumerate() {
         let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
         let mut titles = Vec::new();
         let mut end = mention.tokens.1;
-        if let Some(run) =
-            scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
+        if language.titles != TitleOrder::After
+            && let Some(run) =
+                scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
             titles.extend(run.titles);
         }
         let mut start = mention.tokens.1;
+        // "A, Member of …", "A - Member of … -": a comma or a dash opens the run after a name.
         if tokens
             .get(start)
-            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–' | '—')))
         {
             start += 1;
         }
@@ -267,9 +317,15 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_))
         );
         if start < limit
+            && language.titles != TitleOrder::Before
             && starts_at_title
             && let Some(run) = scan::title_run(text, &tokens, start, limit, language)
         {
+            mark(&mut covered, run.tokens);
+            end = run.tokens.1;
+            titles.extend(run.titles);
+        }
+        if let Some(run) = run_after_begins(text, &tokens, end, limit, language) {
             mark(&mut covered, run.tokens);
             end = run.tokens.1;
             titles.extend(run.titles);
@@ -280,11 +336,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         // said without its body is in the body of the title before it in the sentence.
         for title in &mut titles {
             if title.bodies.is_empty()
-                && let Some(previous) = named
-                    .iter()
-                    .flat_map(|(_, ts): &(NameMention, Vec<TitleSpec>)| ts.iter())
-                    .rev()
-                    .find(|t| !t.bodies.is_empty())
+                && let Some(previous) = &last_bodied
             {
                 title.bodies = previous.bodies.clone();
                 title.level = title.level.or(previous.level);
@@ -292,6 +344,9 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                     title.place = previous.place.clone();
                 }
             }
+        }
+        if let Some(t) = titles.iter().rev().find(|t| !t.bodies.is_empty()) {
+            last_bodied = Some(t.clone());
         }
         named.push((mention.clone(), titles));
     }
@@ -314,9 +369,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             i += 1;
             continue;
         }
-        let limit = (i..tokens.len())
-            .find(|&j| covered[j])
-            .unwrap_or(tokens.len());
+        let limit = next_covered[i];
         match scan::title_run(text, &tokens, i, limit, language) {
             Some(run) => {
                 if run.titles.len() == 1 {
@@ -347,6 +400,38 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         named,
         orphans,
     }
+}
+
+/// "bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức Chủ tịch UBND tỉnh", "A … a été nommé
+/// secrétaire du Comité du Parti": the titles after a word of appointment, right after the
+/// person and their present titles, are the person's.
+fn run_after_begins(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    limit: usize,
+    language: &Language,
+) -> Option<scan::TitleRun> {
+    let mut k = end;
+    while tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–')))
+    {
+        k += 1;
+    }
+    let mut begins = false;
+    while let Some((term, len)) = tokens.get(k).and_then(|t| t.term) {
+        match term {
+            Term::Begins => begins = true,
+            Term::Link => {}
+            _ => break,
+        }
+        k += len;
+    }
+    if !begins || k >= limit {
+        return None;
+    }
+    scan::title_run(text, tokens, k, limit, language)
 }
 
 fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
@@ -462,6 +547,8 @@ const BODY_SLUGS: &[&str] = &[
     "inspection-commission",
     "party-office",
     "steering-committee",
+    "propaganda-mass-mobilization-commission",
+    "peoples-committee-office",
 ];
 
 fn role_slug(role: Role) -> String {
@@ -475,7 +562,16 @@ pub fn resolve_body(bodies: &[Body]) -> Option<Body> {
     if has(NaDelegation) || (has(Delegation) && has(NationalAssembly)) {
         return Some(NaDelegation);
     }
+    if has(PeoplesCommitteeOffice) || (has(Office) && has(PeoplesCommittee)) {
+        return Some(PeoplesCommitteeOffice);
+    }
+    if has(Office) && (has(PartyCommittee) || has(Party)) {
+        return Some(PartyOffice);
+    }
     let specific = [
+        Department,
+        Secretariat,
+        PropagandaMassMobilizationCommission,
         OrganizationCommission,
         MassMobilizationCommission,
         PropagandaCommission,
@@ -508,6 +604,9 @@ pub fn resolve_body(bodies: &[Body]) -> Option<Body> {
     }
     if has(NationalAssembly) {
         return Some(NationalAssembly);
+    }
+    if has(Office) {
+        return Some(PartyOffice);
     }
     None
 }
@@ -607,6 +706,31 @@ fn body_info(body: Body) -> (&'static str, Classification, &'static str, bool) {
             "Steering Committee",
             false,
         ),
+        PropagandaMassMobilizationCommission => (
+            "propaganda-mass-mobilization-commission",
+            Classification::Commission,
+            "Propaganda and Mass Mobilization Commission",
+            false,
+        ),
+        Secretariat => ("secretariat", Classification::Other, "Secretariat", true),
+        Department => (
+            "department",
+            Classification::Department,
+            "Department",
+            false,
+        ),
+        PeoplesCommitteeOffice => (
+            "peoples-committee-office",
+            Classification::Office,
+            "People's Committee Office",
+            false,
+        ),
+        Office => (
+            "party-office",
+            Classification::Office,
+            "Office of the Party Committee",
+            false,
+        ),
     }
 }
 
@@ -618,6 +742,8 @@ fn fit_role(role: Role, classification: Classification) -> Role {
         C::Commission | C::NationalAssemblyDelegation | C::SteeringCommittee | C::Office
     );
     match role {
+        Role::Head | Role::Chair if classification == C::Office => Role::Chief,
+        Role::Chief if classification != C::Office => fit_role(Role::Head, classification),
         Role::Chair if headed => Role::Head,
         Role::ViceChair if headed => Role::DeputyHead,
         Role::StandingViceChair if headed => Role::StandingDeputyHead,
@@ -669,7 +795,21 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
             role = Role::StandingDeputySecretary;
         }
     }
-    let (body_slug, classification, body_name, national) = body_info(body);
+    let (body_slug, classification, body_name, mut national) = body_info(body);
+    let (mut body_slug, mut body_name) = (body_slug.to_string(), body_name.to_string());
+    if body == Body::Department
+        && let Some(name) = &spec.name
+    {
+        body_slug = slugify(name);
+        body_name = name.clone();
+    }
+    // "the Central Inspection Commission": a central body is national, never the province's.
+    if spec.level == Some(AreaLevel::Country) && !national {
+        national = true;
+        body_slug = format!("central-{body_slug}");
+        body_name = format!("Central {body_name}");
+    }
+    let (body_slug, body_name) = (body_slug.as_str(), body_name.as_str());
     role = fit_role(role, classification);
     // "Vice chair of the standing committee of the steering committee": a standing deputy.
     if spec.bodies.contains(&Body::Standing)
@@ -733,7 +873,9 @@ fn post_with_area(
         Classification::CentralCommittee
             | Classification::Politburo
             | Classification::NationalAssembly
-    );
+    ) || area
+        .as_ref()
+        .is_some_and(|(_, _, level)| *level == AreaLevel::Country);
     let (org_slug, org_name) = match (&area, national) {
         (_, true) => (body_slug.to_string(), body_name.to_string()),
         (Some((id, name, _)), false) => (
@@ -773,41 +915,8 @@ fn role_title(role: Role) -> &'static str {
         Role::Director => "Director",
         Role::DeputyDirector => "Deputy Director",
         Role::Deputy => "Deputy",
+        Role::Chief => "Chief",
     }
-}
-
-/// A day and month in the sentence ("20 August", "August 20", "20. August"), in the year
-/// of the article's date.
-fn sentence_date(tokens: &[Token], article: Option<PartialDate>) -> Option<PartialDate> {
-    let year = article?.year;
-    for (i, t) in tokens.iter().enumerate() {
-        let Some((Term::Month(month), _)) = t.term else {
-            continue;
-        };
-        let number = |j: usize| match tokens.get(j).map(|t| t.kind) {
-            Some(TokenKind::Number(n)) if (1..=31).contains(&n) => Some(n as u8),
-            _ => None,
-        };
-        let day = i
-            .checked_sub(1)
-            .and_then(number)
-            .or_else(|| {
-                i.checked_sub(2)
-                    .filter(|&j| tokens[j + 1].punct() == Some('.'))
-                    .and_then(number)
-            })
-            .or_else(|| number(i + 1));
-        if let Some(day) = day
-            && day <= crate::model::days_in_month(year, month)
-        {
-            return Some(PartialDate {
-                year,
-                month: Some(month),
-                day: Some(day),
-            });
-        }
-    }
-    None
 }
 
 /// The document being written, with evidence for every relation.
@@ -816,6 +925,9 @@ struct Out<'a> {
     options: &'a Options,
     language: &'a Language,
     entities: BTreeMap<EntityId, Entity>,
+    /// The group each leader heads in this article, for later sentences that name the
+    /// leader without the group.
+    led_groups: HashMap<EntityId, EntityId>,
     relations: BTreeMap<(RelationKind, EntityId, EntityId), Relation>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -827,6 +939,7 @@ impl<'a> Out<'a> {
             options,
             language,
             entities: BTreeMap::new(),
+            led_groups: HashMap::new(),
             relations: BTreeMap::new(),
             diagnostics: Vec::new(),
         }
@@ -1018,10 +1131,18 @@ impl<'a> Out<'a> {
         date: Option<PartialDate>,
     ) -> Option<(EntityId, Option<EntityId>)> {
         let tokens = &read.tokens;
-        let g = find_term(tokens, |t| matches!(t, Term::Group))?;
+        let group_word =
+            numbered_group(tokens).or_else(|| find_term(tokens, |t| matches!(t, Term::Group)));
+        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb));
+        // A sentence with no group word still reports a delegation when its subject
+        // "worked with" communes or wards: "Comrade X, Vice Chair of …, worked with A commune".
+        let g = group_word.or(visit)?;
         let mut j = g + tokens[g].term.map_or(1, |(_, l)| l);
         let mut number = None;
         for _ in 0..3 {
+            if group_word.is_none() {
+                break;
+            }
             match tokens.get(j) {
                 Some(t) if matches!(t.kind, TokenKind::Number(_)) => {
                     if let TokenKind::Number(n) = t.kind {
@@ -1036,28 +1157,64 @@ impl<'a> Out<'a> {
                 _ => break,
             }
         }
-        let number = number?;
+        let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
+        let leader = group_leader(tokens, here, g, j, led, visit);
+        if group_word.is_none()
+            && !read
+                .lists
+                .iter()
+                .any(|l| visit.is_some_and(|v| l.first_token > v))
+        {
+            return None;
+        }
+        if number.is_none() && leader.is_none() {
+            return None;
+        }
         let province = province_ref(place);
         let area_slug = province
             .as_ref()
             .map_or("unplaced".to_string(), |(id, _, _)| {
                 id.as_str().trim_start_matches("area:").to_string()
             });
-        let group_id = EntityId::new(format!("group:{area_slug}-{number}"));
-        self.entity(
-            &group_id,
-            &format!("Working Group No. {number}"),
-            EntityKind::WorkingGroup {
-                number: Some(number),
+        let (group_id, group_name) = match (number, leader) {
+            (Some(n), _) => (
+                EntityId::new(format!("group:{area_slug}-{n}")),
+                format!("Working Group No. {n}"),
+            ),
+            (None, Some(who)) => match self.led_groups.get(&who.person) {
+                Some(known) => {
+                    number = match self.entities.get(known).map(|e| &e.kind) {
+                        Some(EntityKind::WorkingGroup { number }) => *number,
+                        _ => None,
+                    };
+                    (known.clone(), String::new())
+                }
+                None => {
+                    let person = who.person.as_str().trim_start_matches("person:");
+                    let name = self
+                        .entities
+                        .get(&who.person)
+                        .map_or(person.to_string(), |e| e.name.clone());
+                    (
+                        EntityId::new(format!("group:{area_slug}-delegation-{person}")),
+                        format!("Working delegation led by {name}"),
+                    )
+                }
             },
-        );
+            (None, None) => return None,
+        };
+        if let Some(who) = leader {
+            self.led_groups
+                .entry(who.person.clone())
+                .or_insert_with(|| group_id.clone());
+        }
+        self.entity(&group_id, &group_name, EntityKind::WorkingGroup { number });
         let span = read.span;
         // The parent body: body words right after the number.
-        let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
         let mut bodies = Vec::new();
         let mut level = None;
         let mut k = j;
-        while k < tokens.len() && Some(k) != led {
+        while group_word.is_some() && k < tokens.len() && Some(k) != led {
             match tokens[k].term {
                 Some((Term::Body(b), len)) => {
                     bodies.push(b);
@@ -1084,7 +1241,7 @@ impl<'a> Out<'a> {
                 role: Some(Role::Member),
                 bodies,
                 level,
-                place: None,
+                ..TitleSpec::default()
             };
             if let Some(post) = post_ref(&spec, place) {
                 self.entity(
@@ -1104,13 +1261,6 @@ impl<'a> Out<'a> {
                 );
             }
         }
-        // "led by X"; or, the verb last ("wird von Genosse X, …, geleitet"), the person
-        // between the group and the verb.
-        let leader = led.and_then(|l| {
-            here.iter()
-                .find(|w| w.at > l)
-                .or_else(|| here.iter().rev().find(|w| w.at > g && w.at < l))
-        });
         if let Some(who) = leader {
             let confidence = who.confidence.min(90);
             self.relate(
@@ -1125,6 +1275,7 @@ impl<'a> Out<'a> {
         let inspects = positions_of(tokens, Term::Inspect);
         let stops = positions_of(tokens, Term::Stop);
         for list in read.lists.iter().filter(|l| l.first_token > g) {
+            let number = number.map_or(String::new(), |n| n.to_string());
             // "worked with A and B, and inspected C": the nearer verb decides.
             let before = |marks: &[usize]| {
                 marks
@@ -1172,16 +1323,31 @@ impl<'a> Out<'a> {
             }
         }
         // The working session the sentence reports, chaired by the group's leader.
-        let event = leader.map(|who| {
-            let event = EntityId::new(format!(
-                "event:{}-group-{number}-session",
-                self.source_slug()
-            ));
-            self.entity(
-                &event,
-                &format!("Working session of Working Group No. {number}"),
-                EntityKind::Event { date },
-            );
+        let (group_slug, session_name) = match number {
+            Some(n) => (
+                format!("group-{n}"),
+                format!("Working session of Working Group No. {n}"),
+            ),
+            None => (
+                format!(
+                    "group-{}",
+                    group_id
+                        .as_str()
+                        .rsplit_once("delegation-")
+                        .map_or("", |p| p.1)
+                ),
+                match self.entities.get(&group_id) {
+                    Some(e) => format!("Working session of the {}", e.name),
+                    None => "Working session".to_string(),
+                },
+            ),
+        };
+        // Only a sentence that says so reports a session the leader chaired.
+        let chairs = led.is_some()
+            || find_term(tokens, |t| matches!(t, Term::ChairVerb | Term::CoChair)).is_some();
+        let event = leader.filter(|_| chairs).map(|who| {
+            let event = EntityId::new(format!("event:{}-{group_slug}-session", self.source_slug()));
+            self.entity(&event, &session_name, EntityKind::Event { date });
             self.relate(
                 RelationKind::Chaired,
                 &who.person,
@@ -1326,13 +1492,16 @@ impl<'a> Out<'a> {
                 }
             }
             (None, Some(i), _) => here.iter().find(|w| w.at > i).into_iter().collect(),
-            (None, None, Some(i)) => here
-                .iter()
-                .rev()
-                .find(|w| w.at < i)
-                .or_else(|| here.iter().find(|w| w.at > i))
-                .into_iter()
-                .collect(),
+            (None, None, Some(i)) => match semicolon_subjects(tokens, here, i) {
+                Some(all) => all,
+                None => here
+                    .iter()
+                    .rev()
+                    .find(|w| w.at < i)
+                    .or_else(|| here.iter().find(|w| w.at > i))
+                    .into_iter()
+                    .collect(),
+            },
             _ => Vec::new(),
         };
         if chairs.is_empty() && (attend.is_none() || here.is_empty()) {
@@ -1387,6 +1556,82 @@ impl<'a> Out<'a> {
         }
         Some(event)
     }
+}
+
+/// "Comrades: A, titles; B, titles; C, titles chaired": persons listed with `;` between
+/// them, right before the verb, are its subject together.
+fn semicolon_subjects<'w>(tokens: &[Token], here: &'w [Who], verb: usize) -> Option<Vec<&'w Who>> {
+    let before: Vec<&Who> = here.iter().filter(|w| w.at < verb).collect();
+    let mut subject = vec![*before.last()?];
+    for pair in before.windows(2).rev() {
+        let between = &tokens[pair[0].at..pair[1].at];
+        if !between.iter().any(|t| matches!(t.punct(), Some(';' | '؛'))) {
+            break;
+        }
+        subject.push(pair[0]);
+    }
+    subject.reverse();
+    (subject.len() >= 2).then_some(subject)
+}
+
+/// The first group word of the sentence followed by its number ("đoàn công tác của tỉnh
+/// …, Trưởng đoàn kiểm tra số 4": the second one).
+fn numbered_group(tokens: &[Token]) -> Option<usize> {
+    tokens.iter().enumerate().find_map(|(g, t)| {
+        let Some((Term::Group, len)) = t.term else {
+            return None;
+        };
+        let mut j = g + len;
+        while tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.term, Some((Term::Number, _))) || t.punct() == Some('.'))
+        {
+            j += 1;
+        }
+        matches!(tokens.get(j).map(|t| t.kind), Some(TokenKind::Number(_))).then_some(g)
+    })
+}
+
+/// Who leads the group named at token `g` (its number, if any, ends before `after`):
+/// the person after "led by"; the subject of "led" or "worked with"; or the person whose
+/// title is "Head of Working Group N", written after the name or right before it.
+fn group_leader<'w>(
+    tokens: &[Token],
+    here: &'w [Who],
+    g: usize,
+    after: usize,
+    led: Option<usize>,
+    visit: Option<usize>,
+) -> Option<&'w Who> {
+    if let Some(l) = led {
+        // "led by X"; or, the verb last ("wird von Genosse X, …, geleitet"), the person
+        // between the group and the verb.
+        return here
+            .iter()
+            .find(|w| w.at > l)
+            .or_else(|| here.iter().rev().find(|w| w.at > g && w.at < l));
+    }
+    let subject = |v: usize| here.iter().rev().find(|w| w.at < v);
+    if let Some(l) = find_term(tokens, |t| matches!(t, Term::LeadVerb))
+        && let Some(who) = subject(l)
+    {
+        return Some(who);
+    }
+    // "Head of (the) Working Group No. 10": a head role followed only by glue.
+    let head = (g.saturating_sub(4)..g).rev().find(|&h| {
+        matches!(tokens[h].term, Some((Term::Role(Role::Head), len))
+        if h + len <= g
+            && tokens[h + len..g].iter().all(|t| {
+                matches!(t.term, Some((Term::Link, _))) || (t.in_term && t.term.is_none())
+            }))
+    });
+    if let Some(h) = head {
+        return here
+            .iter()
+            .find(|w| w.at >= after && w.at <= after + 2)
+            .or_else(|| subject(h));
+    }
+    visit.and_then(subject)
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.

@@ -3,7 +3,9 @@
 //!
 //! Words are matched lowercase with diacritics folded; `People's` keeps its apostrophe.
 
-use super::lexicon::{Body::*, Language, Script, Term, Term::*};
+use super::lexicon::{
+    Body::*, DateShape, Language, Script, Term, Term::*, TitleOrder, fold_lower, latin_readings,
+};
 use crate::model::{AreaLevel::*, Lang, Role::*};
 
 pub static LANGUAGE: Language = Language {
@@ -11,18 +13,23 @@ pub static LANGUAGE: Language = Language {
     script: Script::Latin,
     phrases: PHRASES,
     keys: latin_keys,
-    romanize: None,
+    elisions: &[],
+    and_prefix: None,
+    readings: latin_readings,
+    romanize_name: None,
+    abbreviations: &["No", "no", "Mr", "Mrs", "Ms", "Dr", "Nr", "nr"],
+    ordinal_dot: true,
+    stopwords: &[
+        "the", "and", "of", "to", "is", "was", "with", "on", "for", "that", "were",
+    ],
+    marks: &[],
+    dates: &[DateShape::DayMonthWord, DateShape::DayDotMonthWord],
+    titles: TitleOrder::Both,
+    places_before_level: true,
+    level_link: true,
+    bare_name_syllables: 3,
+    ..Language::BASE
 };
-
-/// Lowercase, diacritics folded, typographic apostrophe made plain.
-/// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
-pub fn fold_lower(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        crate::text::fold(word).to_lowercase()
-    }
-}
 
 /// A possessive `'s` is dropped (`Committee's` → `committee`), except in `people's`.
 pub fn latin_keys(word: &str) -> Vec<String> {
@@ -73,6 +80,15 @@ const PHRASES: &[(&str, Term)] = &[
     ("consisting of", Members),
     ("composed of", Members),
     ("members of", Members),
+    ("led", LeadVerb),
+    ("leads", LeadVerb),
+    ("headed", LeadVerb),
+    ("worked with", WorksWithVerb),
+    ("works with", WorksWithVerb),
+    ("work with", WorksWithVerb),
+    ("working session with", WorksWithVerb),
+    ("had a working session with", WorksWithVerb),
+    ("held a working session with", WorksWithVerb),
     ("inspected", Inspect),
     ("inspect", Inspect),
     ("visited", Inspect),
@@ -129,7 +145,7 @@ const PHRASES: &[(&str, Term)] = &[
     ("deputy chairwoman", Role(ViceChair)),
     ("vice president", Role(ViceChair)),
     ("head", Role(Head)),
-    ("chief", Role(Head)),
+    ("chief", Role(Chief)),
     ("leader", Role(Head)),
     ("standing deputy head", Role(StandingDeputyHead)),
     ("permanent deputy head", Role(StandingDeputyHead)),
@@ -193,14 +209,35 @@ const PHRASES: &[(&str, Term)] = &[
         Body(PropagandaCommission),
     ),
     ("propaganda commission", Body(PropagandaCommission)),
-    (
-        "propaganda and mass mobilization commission",
-        Body(PropagandaCommission),
-    ),
     ("inspection commission", Body(InspectionCommission)),
     ("inspection committee", Body(InspectionCommission)),
     ("office of the party committee", Body(PartyOffice)),
     ("party committee office", Body(PartyOffice)),
+    (
+        "propaganda and mass mobilization commission",
+        Body(PropagandaMassMobilizationCommission),
+    ),
+    (
+        "propaganda and mass mobilization department",
+        Body(PropagandaMassMobilizationCommission),
+    ),
+    (
+        "propaganda and mass mobilization board",
+        Body(PropagandaMassMobilizationCommission),
+    ),
+    (
+        "propaganda and mass mobilisation commission",
+        Body(PropagandaMassMobilizationCommission),
+    ),
+    ("organization department", Body(OrganizationCommission)),
+    ("organization committee", Body(OrganizationCommission)),
+    ("inspection department", Body(InspectionCommission)),
+    ("secretariat", Body(Secretariat)),
+    ("department", Body(Department)),
+    ("office", Body(Office)),
+    ("people's committee office", Body(PeoplesCommitteeOffice)),
+    ("peoples committee office", Body(PeoplesCommitteeOffice)),
+    ("central", Level(Country)),
     ("steering committee", Body(SteeringCommittee)),
     ("steering committees", Body(SteeringCommittee)),
     ("steering board", Body(SteeringCommittee)),

@@ -690,3 +690,131 @@ fn en_role_without_body_takes_the_body_before_it() {
         &["post:cao-bang-peoples-committee-vice-chair"],
     );
 }
+
+// ---- Phrasings of real news (our own sentences, other names and places) ----
+
+fn ids(doc: &Document, kind: RelationKind, from: &str) -> BTreeSet<String> {
+    relations(doc, kind)
+        .into_iter()
+        .filter(|(f, _)| f == from)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn en_dash_titles_and_head_of_numbered_group() {
+    let text = "On the morning of May 4, Comrade Dinh Quang Vinh - Member of the Provincial \
+                Party Standing Committee, Vice Chairman of the Provincial People's Committee, \
+                Head of Working Group No. 7 chaired the review of the congresses of Hoa Son, \
+                Lien Phuong and Ky Tan communes in Ha Tinh province.";
+    let doc = run(text, Some(Lang::En), None, None);
+    let vinh = "person:dinh-quang-vinh";
+    assert_holds(
+        &doc,
+        vinh,
+        &[
+            "post:ha-tinh-party-standing-committee-member",
+            "post:ha-tinh-peoples-committee-vice-chair",
+        ],
+    );
+    assert!(has(&doc, RelationKind::Leads, vinh, "group:ha-tinh-7"));
+    for commune in ["area:hoa-son", "area:lien-phuong", "area:ky-tan"] {
+        assert!(has(
+            &doc,
+            RelationKind::WorksWith,
+            "group:ha-tinh-7",
+            commune
+        ));
+    }
+    // The head of a group title is no post of a body.
+    assert_eq!(ids(&doc, RelationKind::Holds, vinh).len(), 2);
+}
+
+#[test]
+fn en_head_of_group_before_the_name() {
+    let text = "In Ha Tinh province, Head of Working Group No. 2 Tran Thi Kim Oanh worked with \
+                the Party Committee of Son Kim commune.";
+    let doc = run(text, Some(Lang::En), None, None);
+    assert!(has(
+        &doc,
+        RelationKind::Leads,
+        "person:tran-thi-kim-oanh",
+        "group:ha-tinh-2"
+    ));
+    assert!(has(
+        &doc,
+        RelationKind::WorksWith,
+        "group:ha-tinh-2",
+        "area:son-kim"
+    ));
+}
+
+#[test]
+fn en_unnumbered_delegations_led_and_working_with() {
+    let text = "Working groups of Ha Tinh province continued their visits on June 3.\n\n\
+                Comrade Le Van Thuc, Vice Chairman of the Provincial People's Committee, led the \
+                working delegation to Hong Loc and Tan Lam communes.\n\n\
+                Vice Chairman Le Van Thuc spoke at the working session with the Party \
+                Committee of Thach Lac commune.\n\n\
+                Comrade Vo Thi Hanh, Deputy Secretary of the Provincial Party Committee, worked \
+                with the Cam Binh Commune Party Committee.";
+    let doc = run(text, Some(Lang::En), None, None);
+    let thuc = "person:le-van-thuc";
+    let groups = ids(&doc, RelationKind::Leads, thuc);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let group = groups.into_iter().next().unwrap();
+    for commune in ["area:hong-loc", "area:tan-lam", "area:thach-lac"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, &group, commune),
+            "{commune}"
+        );
+    }
+    let hanh = ids(&doc, RelationKind::Leads, "person:vo-thi-hanh");
+    assert_eq!(hanh.len(), 1);
+    let other = hanh.into_iter().next().unwrap();
+    assert_ne!(other, group);
+    assert!(has(&doc, RelationKind::WorksWith, &other, "area:cam-binh"));
+    assert!(!has(&doc, RelationKind::WorksWith, &other, "area:hong-loc"));
+    // Nobody chaired anything.
+    assert!(relations(&doc, RelationKind::Chaired).is_empty());
+}
+
+#[test]
+fn en_departments_offices_and_merged_commission() {
+    let text = "In Ha Tinh province, Mr. Phan Van Duc - Director of the Department of Science and \
+                Technology - and Ms. Ngo Thi Lan, Chief of the Provincial People's Committee \
+                Office, met Comrade Bui Quoc Hung, Head of the Provincial Party Committee's \
+                Propaganda and Mass Mobilization Department.";
+    let doc = run(text, Some(Lang::En), None, None);
+    assert_holds(
+        &doc,
+        "person:phan-van-duc",
+        &["post:ha-tinh-department-of-science-and-technology-director"],
+    );
+    assert_holds(
+        &doc,
+        "person:ngo-thi-lan",
+        &["post:ha-tinh-peoples-committee-office-chief"],
+    );
+    assert_holds(
+        &doc,
+        "person:bui-quoc-hung",
+        &["post:ha-tinh-propaganda-mass-mobilization-commission-head"],
+    );
+}
+
+#[test]
+fn en_central_bodies_stay_national() {
+    let text = "Comrade Hoang Minh Tri, Member of the Party Central Committee, Head of the \
+                Central Inspection Commission, visited Ky Anh town in Ha Tinh province.";
+    let doc = run(text, Some(Lang::En), None, None);
+    let tri = "person:hoang-minh-tri";
+    assert_holds(&doc, tri, &["post:central-inspection-commission-head"]);
+    assert!(
+        ids(&doc, RelationKind::Holds, tri)
+            .iter()
+            .all(|p| !p.contains("ha-tinh")),
+        "{:?}",
+        ids(&doc, RelationKind::Holds, tri)
+    );
+}

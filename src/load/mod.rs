@@ -60,7 +60,11 @@ pub fn read_data_dir(dir: &Path) -> Result<DataFiles> {
 
 /// Reads and checks a whole data directory: records, articles and judgements.
 pub fn load_data_dir(dir: &Path) -> Result<Dataset> {
-    let files = read_data_dir(dir)?;
+    check_data_files(&read_data_dir(dir)?)
+}
+
+/// Checks the texts [`read_data_dir`] gathered: records, articles and judgements.
+pub fn check_data_files(files: &DataFiles) -> Result<Dataset> {
     let judgements = match &files.judgements {
         Some(file) => parse_judgements(&file.path, &file.text),
         None => Ok(Vec::new()),

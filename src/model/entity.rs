@@ -236,6 +236,7 @@ vocabulary! {
         Director => "director",
         DeputyDirector => "deputy_director",
         Deputy => "deputy",
+        Chief => "chief",
     }
 }
 
@@ -251,6 +252,7 @@ impl Role {
                 | Role::Head
                 | Role::StandingDeputyHead
                 | Role::Director
+                | Role::Chief
         )
     }
 }

@@ -4,19 +4,29 @@
 //! plain strings, which makes every id-ordered output deterministic.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::entity::Kind;
 
 /// A stable entity id such as `person:le-tien-chau` or `group:lang-son-1`.
+///
+/// Shared text (`Arc<str>`): a clone is a reference count, so the ends of a million
+/// relations can point at their entities' ids instead of copying them (`Graph::new` and the
+/// snapshot loader share them); comparison and hashing are by text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct EntityId(pub String);
+pub struct EntityId(pub Arc<str>);
 
 impl EntityId {
     pub fn new(text: impl Into<String>) -> Self {
-        EntityId(text.into())
+        EntityId(Arc::from(text.into()))
+    }
+
+    /// True when both ids share one allocation (not only equal text).
+    pub fn shares(&self, other: &EntityId) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 
     pub fn as_str(&self) -> &str {

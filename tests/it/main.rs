@@ -12,4 +12,5 @@ mod graphviz;
 mod readme;
 mod reference;
 mod resolution;
+mod snapshot;
 mod support;
