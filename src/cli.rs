@@ -54,6 +54,10 @@ pub enum Command {
         /// Steps from the focus entity (with `--focus`).
         #[arg(long, default_value_t = 2)]
         depth: usize,
+        /// Draw the chart for this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): only the posts
+        /// in force then (DOT).
+        #[arg(long)]
+        as_of: Option<String>,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,

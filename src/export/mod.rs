@@ -6,7 +6,7 @@
 
 mod dot;
 
-pub use dot::{Chart, org_chart};
+pub use dot::{Chart, View, display_name, org_chart};
 
 use std::collections::BTreeSet;
 use std::io::Write;

@@ -19,7 +19,7 @@ pub use members::{Member, Members, members, table as members_table};
 pub use neighbors::{Neighbor, Neighbors, neighbors, table as neighbors_table, within};
 pub use officials::{Official, OfficialsAnswer, officials, table as officials_table};
 pub use path::{Path, Step, shortest_path, table as path_table};
-pub use posts::{PostHeld, Posts, posts, table as posts_table};
+pub use posts::{PostHeld, Posts, in_force, posts, table as posts_table};
 pub use table::Table;
 
 use serde::Serialize;

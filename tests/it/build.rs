@@ -37,6 +37,7 @@ fn two_builds_are_byte_identical() {
             "graph.ron",
             "graph.snapshot",
             "org-chart.dot",
+            "quang-ninh-groups.dot",
             "quang-ninh.dot"
         ]
     );
