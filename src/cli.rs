@@ -11,6 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Draw no progress bars and print no per-file diagnostics on standard error (errors
+    /// are still reported). Progress is drawn only when standard error is a terminal.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,11 +32,17 @@ pub enum Command {
         /// Do not render SVG even when Graphviz's `dot` is installed.
         #[arg(long)]
         no_svg: bool,
+        /// Summary format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
     },
     /// Check the records and articles in a data directory; write nothing.
     Check {
         #[arg(long, default_value = "data")]
         data: PathBuf,
+        /// Summary format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
     },
     /// Ask the graph a question.
     Query {
@@ -44,7 +54,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
         format: QueryFormat,
     },
-    /// Write the graph (or the part around one entity) as DOT, RON or JSON.
+    /// Write the graph (or the part around one entity) as DOT, RON, JSON or a format another
+    /// tool loads (networkx, Gephi, Kuzu, Neo4j, RDF, Popolo, FollowTheMoney, spreadsheets).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -58,7 +69,8 @@ pub enum Command {
         /// in force then (DOT).
         #[arg(long)]
         as_of: Option<String>,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output; for `kuzu`, `neo4j`
+        /// and `csv`, the folder to write the tables into (required).
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]
@@ -83,6 +95,14 @@ pub enum Command {
     /// Read articles and write the records a careful reader would write: people, posts,
     /// working groups and meetings, each with the sentence it came from.
     Extract(ExtractArgs),
+    /// Print a shell completion script (`govgraph completions bash > /etc/bash_completion.d/govgraph`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`govgraph man | man -l -`).
+    Man,
     /// Extract every article that has curated records and compare with them: precision,
     /// recall and F1 per fact type, per article and overall.
     Eval {
@@ -97,7 +117,7 @@ pub enum Command {
 /// The arguments of `govgraph extract`.
 #[derive(Debug, Clone, Args)]
 pub struct ExtractArgs {
-    /// Article files (UTF-8 text, with or without front matter).
+    /// Article files (UTF-8 text, with or without front matter); `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Language of the text (detected when `auto`).
@@ -219,4 +239,24 @@ pub enum ExportFormat {
     Dot,
     Ron,
     Json,
+    /// networkx node-link JSON (`networkx.node_link_graph`).
+    NodeLink,
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.2 (Gephi, networkx).
+    Gexf,
+    /// Kuzu CSV tables and `load.cypher` (a folder: `-o DIR`).
+    Kuzu,
+    /// Neo4j import tables, `import.sh` and `load.cypher` (a folder: `-o DIR`).
+    Neo4j,
+    /// RDF N-Triples (W3C Organization Ontology, Popolo, PROV).
+    Ntriples,
+    /// RDF Turtle (the same statements as N-Triples).
+    Turtle,
+    /// Popolo JSON.
+    Popolo,
+    /// FollowTheMoney JSON lines.
+    Ftm,
+    /// Spreadsheet tables: people, posts held, groups and their communes (a folder: `-o DIR`).
+    Csv,
 }

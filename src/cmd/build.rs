@@ -5,8 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use serde_json::json;
+
 use super::files::write_all_atomically;
 use crate::build;
+use crate::cli::QueryFormat;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::load::{self, Dataset, LoadedArticle};
@@ -15,7 +18,15 @@ use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
-pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    data: &Path,
+    dir: &Path,
+    svg: bool,
+    format: QueryFormat,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let spinner = super::progress::spinner("extracting and resolving articles", quiet);
     let inputs = super::files::read_inputs(data)?;
     let dataset = load::check_data_files(&inputs.files)?;
     let cache = ExtractCache {
@@ -29,6 +40,7 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
+    spinner.set_message("building the graph");
     let graph = Graph::new(combined.document);
     let outputs = build::outputs(&graph);
     // The snapshot records what it was built from and what was written beside it, so
@@ -54,19 +66,58 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
     let mut notes = Vec::new();
     if svg {
         if graphviz_available() {
+            spinner.finish_and_clear();
+            let charts = files
+                .iter()
+                .filter(|(path, _)| path.extension().is_some_and(|e| e == "dot"))
+                .count();
+            let bar = super::progress::bar(charts as u64, "rendering SVG", quiet);
             let mut rendered = Vec::new();
             for (path, bytes) in &files {
                 if path.extension().is_some_and(|e| e == "dot") {
                     rendered.push((path.with_extension("svg"), render_svg(path, bytes)?));
+                    bar.inc(1);
                 }
             }
+            bar.finish_and_clear();
             files.extend(rendered);
         } else {
             notes.push("Graphviz `dot` not found: SVG charts not rendered".to_string());
         }
     }
+    spinner.finish_and_clear();
     fs::create_dir_all(dir).map_err(|err| Error::io(dir.display(), err))?;
     write_all_atomically(&files)?;
+    let conflicts = crate::resolve::post_conflicts(graph.document());
+    if format == QueryFormat::Json {
+        let counts: serde_json::Map<String, serde_json::Value> = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let n = graph.entities_of_kind(kind).count();
+                (kind.as_str().to_string(), json!(n))
+            })
+            .collect();
+        let summary = json!({
+            "data": data.display().to_string(),
+            "out": dir.display().to_string(),
+            "entities": counts,
+            "relations": graph.document().relations.len(),
+            "articles": combined.articles,
+            "diagnostics": combined.diagnostics,
+            "extracted_added": combined.extracted_added,
+            "confirmed": combined.corroborated,
+            "left_out": combined.left_out,
+            "entities_left_out": combined.entities_left_out,
+            "files_written": files.len(),
+            "notes": notes,
+            "conflicts": conflicts.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+            "leads": query::leads(&graph, None),
+        });
+        let text = super::render(&summary, format, String::new);
+        return out
+            .write_all(text.as_bytes())
+            .map_err(|err| Error::io("stdout", err));
+    }
 
     let mut text = String::new();
     let counts: Vec<String> = Kind::ALL
@@ -99,7 +150,6 @@ pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()
     for note in notes {
         text.push_str(&format!("note: {note}\n"));
     }
-    let conflicts = crate::resolve::post_conflicts(graph.document());
     if conflicts.is_empty() {
         text.push_str("no conflicts: no one-holder post has two holders on the same date\n");
     }

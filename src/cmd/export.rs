@@ -1,4 +1,5 @@
-//! `govgraph export`: the whole graph, or the part around one entity, as DOT, RON or JSON.
+//! `govgraph export`: the whole graph, or the part around one entity, in any [`Format`];
+//! folder formats are written into `-o DIR`, atomically.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -33,7 +34,23 @@ pub fn run(
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Ron => Format::Ron,
         ExportFormat::Json => Format::Json,
+        ExportFormat::NodeLink => Format::NodeLink,
+        ExportFormat::Graphml => Format::Graphml,
+        ExportFormat::Gexf => Format::Gexf,
+        ExportFormat::Kuzu => Format::Kuzu,
+        ExportFormat::Neo4j => Format::Neo4j,
+        ExportFormat::Ntriples => Format::Ntriples,
+        ExportFormat::Turtle => Format::Turtle,
+        ExportFormat::Popolo => Format::Popolo,
+        ExportFormat::Ftm => Format::Ftm,
+        ExportFormat::Csv => Format::Csv,
     };
+    if format.is_bundle() && output.is_none() {
+        return Err(Error::Usage(format!(
+            "export --format {}: this format is a folder of files; give it with -o DIR",
+            format.extension()
+        )));
+    }
     let (document, title) = match focus {
         Some(name) => {
             let entity = graph.find(name, &[])?;
@@ -45,6 +62,16 @@ pub fn run(
         }
         None => (graph.document().clone(), "govgraph: all places".to_string()),
     };
+    if format.is_bundle() {
+        let dir = output.expect("checked above");
+        let files: Vec<_> = export::bundle(&document, format)
+            .files
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(name), bytes))
+            .collect();
+        std::fs::create_dir_all(dir).map_err(|err| Error::io(dir.display().to_string(), err))?;
+        return write_all_atomically(&files);
+    }
     let bytes = match format {
         Format::Dot => export::org_chart(&Graph::new(document), &Chart::whole(&title).on(date)),
         _ => export::render(&document, format, &title),

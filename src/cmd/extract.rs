@@ -1,4 +1,6 @@
-//! `govgraph extract FILE...`: read articles, write the extracted records document.
+//! `govgraph extract FILE...`: read articles (`-` is standard input), write the extracted
+//! records document. Files are read and extracted one at a time, with a progress bar when
+//! standard error is a terminal.
 
 use std::io::Write;
 
@@ -10,7 +12,18 @@ use crate::model::{Document, Lang};
 /// The site table of a data directory, or the built-in one.
 use crate::extract::{mask_front_matter, options_for_article as options_for};
 
-pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
+/// The bytes of `path`, or of standard input for `-`.
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(|e| Error::io(path.display(), e))
+}
+
+pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
     let sites = super::files::site_table(&request.data)?;
     let date = match &request.date {
         Some(d) => Some(
@@ -21,18 +34,26 @@ pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
     };
     let mut document = Document::default();
     let mut messages = String::new();
+    let bar = super::progress::bar(request.files.len() as u64, "extracting", quiet);
     for path in &request.files {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+        bar.inc(1);
+        let bytes = read_input(path)?;
+        let stdin = path.as_os_str() == "-";
+        let shown = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
         let text = String::from_utf8_lossy(&bytes);
         if matches!(text, std::borrow::Cow::Owned(_)) {
-            messages.push_str(&format!(
-                "{}: not valid UTF-8; bad bytes replaced\n",
-                path.display()
-            ));
+            messages.push_str(&format!("{shown}: not valid UTF-8; bad bytes replaced\n"));
         }
-        let stem = path
-            .file_stem()
-            .map_or("article".into(), |s| s.to_string_lossy());
+        let stem = if stdin {
+            "stdin".into()
+        } else {
+            path.file_stem()
+                .map_or("article".into(), |s| s.to_string_lossy())
+        };
         let (mut options, body_offset) = options_for(&stem, &text, &sites);
         match request.lang {
             ExtractLang::Auto => {}
@@ -55,7 +76,7 @@ pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
         let extraction = extract::extract(&masked, &options);
         for d in &extraction.diagnostics {
             let at = d.span.map_or(String::new(), |(s, _)| format!(":{s}"));
-            messages.push_str(&format!("{}{at}: {}\n", path.display(), d.message));
+            messages.push_str(&format!("{shown}{at}: {}\n", d.message));
         }
         document.entities.extend(extraction.document.entities);
         document.relations.extend(extraction.document.relations);
@@ -65,7 +86,10 @@ pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
         RecordsFormat::Ron => crate::export::to_ron(&document),
         RecordsFormat::Json => crate::export::to_json(&document),
     };
-    eprint!("{messages}");
+    bar.finish_and_clear();
+    if !quiet {
+        eprint!("{messages}");
+    }
     match &request.output {
         Some(path) => super::files::write_all_atomically(&[(path.clone(), rendered.into_bytes())]),
         None => out

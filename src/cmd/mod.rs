@@ -2,10 +2,12 @@
 
 mod build;
 mod check;
+mod completions;
 mod eval;
 mod export;
 mod extract;
 mod files;
+mod progress;
 mod query;
 mod resolve;
 
@@ -18,13 +20,17 @@ use crate::error::Result;
 
 /// Runs a parsed command line, writing its answer to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let quiet = cli.quiet;
     match cli.command {
         Command::Build {
             data,
             out: dir,
             no_svg,
-        } => build::run(&data, &dir, !no_svg, out),
-        Command::Check { data } => check::run(&data, out),
+            format,
+        } => build::run(&data, &dir, !no_svg, format, quiet, out),
+        Command::Check { data, format } => check::run(&data, format, out),
+        Command::Completions { shell } => completions::completions(shell, out),
+        Command::Man => completions::man(out),
         Command::Query {
             question,
             input,
@@ -52,7 +58,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             explain,
             format,
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
-        Command::Extract(args) => extract::run(&args, out),
+        Command::Extract(args) => extract::run(&args, quiet, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
     }
 }

@@ -1,14 +1,30 @@
-//! Writing the graph: one closed [`Format`] and one function per format.
+//! Writing the graph: one closed [`Format`] and one module per format.
 //!
 //! Every writer takes `&mut impl Write` (never a path) and a sorted document, so output is
-//! byte-identical for the same records. RON and JSON come from the same [`Document`]
-//! view, not from petgraph's own serialization (which exposes internal indices).
+//! byte-identical for the same records; formats that are a folder of files (Kuzu, Neo4j,
+//! the spreadsheet tables) return a [`Bundle`] of named files instead. RON and JSON come
+//! from the same [`Document`] view, not from petgraph's own serialization (which exposes
+//! internal indices). The graph formats share one flattening of entities and relations
+//! (`flat.rs`); N-Triples and Turtle share one set of RDF statements (`rdf.rs`).
 
+mod csv;
 mod dot;
+mod flat;
+mod ftm;
+mod gexf;
+mod graphml;
+mod kuzu;
+mod neo4j;
+mod node_link;
+mod ntriples;
+mod popolo;
+mod rdf;
+mod turtle;
+mod xml;
 
 pub use dot::{Chart, View, display_name, org_chart};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use crate::error::{Error, Result};
@@ -20,6 +36,21 @@ pub enum Format {
     Dot,
     Ron,
     Json,
+    /// networkx node-link JSON.
+    NodeLink,
+    Graphml,
+    Gexf,
+    /// A folder: Kuzu node and relationship tables plus `load.cypher`.
+    Kuzu,
+    /// A folder: `neo4j-admin import` tables, `import.sh` and `load.cypher`.
+    Neo4j,
+    Ntriples,
+    Turtle,
+    Popolo,
+    /// FollowTheMoney JSON lines.
+    Ftm,
+    /// A folder: `people.csv`, `posts-held.csv`, `groups.csv`.
+    Csv,
 }
 
 impl Format {
@@ -28,16 +59,74 @@ impl Format {
             Format::Dot => "dot",
             Format::Ron => "ron",
             Format::Json => "json",
+            Format::NodeLink => "node-link.json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Kuzu => "kuzu",
+            Format::Neo4j => "neo4j",
+            Format::Ntriples => "nt",
+            Format::Turtle => "ttl",
+            Format::Popolo => "popolo.json",
+            Format::Ftm => "ftm.jsonl",
+            Format::Csv => "csv",
         }
+    }
+
+    /// True for formats written as a folder of files ([`bundle`]).
+    pub fn is_bundle(self) -> bool {
+        matches!(self, Format::Kuzu | Format::Neo4j | Format::Csv)
     }
 }
 
-/// Renders `document` in `format` into bytes. DOT draws the whole document as one chart.
+/// The files of a folder format, by relative path, sorted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Renders `document` in a single-file `format` into bytes. DOT draws the whole document as
+/// one chart. A folder format renders its files one after the other, each after a
+/// `# file: NAME` line; use [`bundle`] to write them as a folder.
 pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let written = match format {
+        Format::Ron => return to_ron(document).into_bytes(),
+        Format::Json => return to_json(document).into_bytes(),
+        Format::Dot => return org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
+        Format::NodeLink => node_link::write(document, title, &mut out),
+        Format::Graphml => graphml::write(document, &mut out),
+        Format::Gexf => gexf::write(document, title, &mut out),
+        Format::Ntriples => ntriples::write(document, &mut out),
+        Format::Turtle => turtle::write(document, &mut out),
+        Format::Popolo => popolo::write(document, &mut out),
+        Format::Ftm => ftm::write(document, &mut out),
+        Format::Kuzu | Format::Neo4j | Format::Csv => {
+            for (name, bytes) in bundle(document, format).files {
+                out.extend_from_slice(format!("# file: {name}\n").as_bytes());
+                out.extend_from_slice(&bytes);
+            }
+            Ok(())
+        }
+    };
+    written.expect("writing into memory cannot fail");
+    out
+}
+
+/// The files of `format` as a folder; a single-file format is one file named
+/// `graph.<extension>`.
+pub fn bundle(document: &Document, format: Format) -> Bundle {
     match format {
-        Format::Ron => to_ron(document).into_bytes(),
-        Format::Json => to_json(document).into_bytes(),
-        Format::Dot => org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
+        Format::Kuzu => kuzu::bundle(document),
+        Format::Neo4j => neo4j::bundle(document),
+        Format::Csv => csv::bundle(document),
+        single => {
+            let mut bundle = Bundle::default();
+            bundle.files.insert(
+                format!("graph.{}", single.extension()),
+                render(document, single, "govgraph"),
+            );
+            bundle
+        }
     }
 }
 

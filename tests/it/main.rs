@@ -5,8 +5,12 @@
 //!   `UPDATE_GOLDEN=1` to rewrite the expectations, then review the diff.
 //! - `graphviz`: every chart we write is accepted by Graphviz's `dot`.
 //! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
+//! - `cli`: standard input, completions, the man page, JSON summaries, `-q`.
+//! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
 
 mod build;
+mod cli;
+mod exports;
 mod golden;
 mod graphviz;
 mod readme;
