@@ -379,6 +379,10 @@ pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
             .map(|s| s.chars().count() + 1)
             .sum::<usize>()
     };
+    // Names repeat across the two maps: fold each distinct name once.
+    let mut keys: HashMap<&str, String> = HashMap::with_capacity(rows.len());
+    g.units.reserve(rows.len());
+    g.by_code.reserve(rows.len());
     for (i, (n, cols)) in rows.iter().enumerate() {
         let code = cols[0];
         if !(code.starts_with("vn-")
@@ -440,7 +444,10 @@ pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
             level,
             kind: cols[2].to_string(),
             name: cols[3].to_string(),
-            key: search_key(cols[3]),
+            key: keys
+                .entry(cols[3])
+                .or_insert_with(|| search_key(cols[3]))
+                .clone(),
             parent: None,
             era,
             lat: coord(6)?,
