@@ -9,7 +9,8 @@
 //! names agree and the winner is ahead. The date chooses the map: before 1 July 2025 the old
 //! units (with their districts) vote for the old province; from that day the 2025 units vote,
 //! and an abolished district still counts, read as what it was, for the province it became.
-//! Arabic-script text is romanized word by word first (`names::romanize`). Time is linear in
+//! Arabic-script text is matched by loose name keys (`names::name_key`), the Arabic
+//! spelling rules of the romanizer. Time is linear in
 //! the text; the automaton is built once per gazetteer.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,7 +20,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::gazetteer::{Era, Gazetteer, Level};
 use crate::model::PartialDate;
-use crate::names::romanize_word;
+use crate::names::name_key;
 use crate::text::search_key;
 
 /// The automaton over all names of a gazetteer.
@@ -28,6 +29,9 @@ pub struct PlaceIndex<'g> {
     automaton: AhoCorasick,
     /// Pattern number → the units of that name.
     units: Vec<Vec<usize>>,
+    /// For Arabic-script text: the same names by their loose key (`names::name_key`), which
+    /// collapses what Arabic letters cannot tell apart (o/u, th/t …); built on first use.
+    loose: OnceLock<(AhoCorasick, Vec<Vec<usize>>)>,
 }
 
 impl std::fmt::Debug for PlaceIndex<'_> {
@@ -79,7 +83,27 @@ impl<'g> PlaceIndex<'g> {
             gazetteer,
             automaton,
             units,
+            loose: OnceLock::new(),
         }
+    }
+
+    fn build_loose(&self) -> (AhoCorasick, Vec<Vec<usize>>) {
+        let mut by_loose: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (key, found) in self.gazetteer.keys() {
+            if key.len() < MIN_KEY_LEN || !key.contains(' ') {
+                continue;
+            }
+            let loose = name_key(key).loose_text();
+            if loose.contains(' ') {
+                by_loose.entry(loose).or_default().extend_from_slice(found);
+            }
+        }
+        let (patterns, units): (Vec<String>, Vec<Vec<usize>>) = by_loose.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("place names are short patterns");
+        (automaton, units)
     }
 
     /// The index over the compiled-in gazetteer, built once.
@@ -94,15 +118,29 @@ impl<'g> PlaceIndex<'g> {
 
     /// Every place name in `text` (whole words only), with the units it may mean on `date`.
     pub fn names(&self, text: &str, date: Option<PartialDate>) -> Vec<NamedPlace> {
-        let key = format!(" {} ", search_key(&romanized(text)));
+        let arabic = crate::names::has_arabic(text);
+        let (key, automaton, units) = if arabic {
+            let (automaton, units) = self.loose.get_or_init(|| self.build_loose());
+            (
+                format!(" {} ", name_key(text).loose_text()),
+                automaton,
+                units,
+            )
+        } else {
+            (
+                format!(" {} ", search_key(text)),
+                &self.automaton,
+                &self.units,
+            )
+        };
         let g = self.gazetteer;
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(&key) {
+        for m in automaton.find_iter(&key) {
             let bytes = key.as_bytes();
             if bytes[m.start() - 1] != b' ' || bytes[m.end()] != b' ' {
                 continue;
             }
-            let units: Vec<usize> = self.units[m.pattern().as_usize()]
+            let units: Vec<usize> = units[m.pattern().as_usize()]
                 .iter()
                 .copied()
                 .filter(|&i| meant_on(g, i, date))
@@ -173,28 +211,6 @@ fn meant_on(g: &Gazetteer, i: usize, date: Option<PartialDate>) -> bool {
         }
         Some(_) => true,
     }
-}
-
-/// The text with every Arabic-script word romanized (Latin text passes through).
-fn romanized(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
-    if !text.chars().any(is_arabic) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_inclusive(|c: char| !is_arabic(c)) {
-        let (body, tail) = match word.char_indices().last() {
-            Some((i, c)) if !is_arabic(c) => (&word[..i], &word[i..]),
-            _ => (word, ""),
-        };
-        if body.chars().any(is_arabic) {
-            out.push_str(&romanize_word(body, false));
-        } else {
-            out.push_str(body);
-        }
-        out.push_str(tail);
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The canonical province name the extractor uses (`names::PROVINCES`) for a gazetteer
