@@ -195,6 +195,24 @@ pub enum Question {
         #[arg(long)]
         deep: bool,
     },
+    /// A place from the gazetteer: what it is, where it lies, what it was before and became
+    /// after 2025, which groups worked with it, which of its officials are known.
+    Area {
+        /// A province, district, commune or ward, with or without diacritics, or its id
+        /// (`area:vn-06385`).
+        name: String,
+        /// Only units that existed on this date.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// The known holders of a province's posts, with sources.
+    Officials {
+        /// A province or centrally-run city, by name or gazetteer id.
+        province: String,
+        /// Only reports on or before this date; an old name then means the old province.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// The shortest chain of relations between two entities.
     Path {
         from: String,

@@ -576,8 +576,14 @@ fn article_place(text: &str, reads: &[Read], options: &Options, language: &Langu
         .as_deref()
         .and_then(|u| options.sites.lookup(u))
         .map(|s| (s.area.clone(), s.level));
+    let named = || {
+        let index = options.places?;
+        let placed = index.place(text, options.date)?;
+        let (name, level) = super::places::canonical_province(index.gazetteer(), placed.province)?;
+        Some((name.to_string(), level))
+    };
     Place {
-        province: from_text.or(given_province).or(site),
+        province: from_text.or(given_province).or(site).or_else(named),
         local,
     }
 }
