@@ -11,7 +11,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Position, Problem, ProblemKind, Result};
 use crate::model::{Document, Entity, EntityId, Kind, Relation, RelationKind};
 use crate::text::search_key;
 
@@ -36,24 +36,29 @@ pub struct Link<'g> {
 }
 
 impl Graph {
-    /// Builds the graph from a document that `load::validate` accepted (every relation's ends
-    /// exist). O(n log n) in entities plus relations.
-    pub fn new(mut document: Document) -> Self {
+    /// Builds the graph from a document: sorts it, then checks what the graph relies on
+    /// (ids unique and well-formed, every relation's ends present and of allowed kinds,
+    /// every evidence source a source entity) and refuses an inconsistent document with
+    /// every problem found. O(n log n) in entities plus relations.
+    pub fn new(mut document: Document) -> Result<Self> {
         document.sort();
+        let problems = check_document(&document);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
         let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
         for _ in &document.entities {
             graph.add_node(());
         }
-        let position = |id: &EntityId| {
-            document
-                .entities
-                .binary_search_by(|e| e.id.cmp(id))
-                .expect("validated documents only reference existing entities")
-        };
         for relation in &document.relations {
-            let from = NodeIndex::new(position(&relation.from));
-            let to = NodeIndex::new(position(&relation.to));
-            graph.add_edge(from, to, ());
+            // Both ends exist: `check_document` looked them up.
+            let (Ok(from), Ok(to)) = (
+                position(&document, &relation.from),
+                position(&document, &relation.to),
+            ) else {
+                continue;
+            };
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
         }
         let mut names: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for (i, entity) in document.entities.iter().enumerate() {
@@ -67,11 +72,11 @@ impl Graph {
                 }
             }
         }
-        Graph {
+        Ok(Graph {
             document,
             graph,
             names,
-        }
+        })
     }
 
     pub fn document(&self) -> &Document {
@@ -179,15 +184,15 @@ impl Graph {
         };
         match matching.as_slice() {
             [one] => Ok(one),
-            [] if !all.is_empty() => Err(Error::Usage(format!(
+            [] if !all.is_empty() => Err(Error::Name(format!(
                 "`{name}` is {}, not a {what}",
                 all.iter()
                     .map(|e| format!("`{}` (of kind {})", e.id, e.kind()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ))),
-            [] => Err(Error::Usage(format!("no {what} named `{name}`"))),
-            many => Err(Error::Usage(format!(
+            [] => Err(Error::Name(format!("no {what} named `{name}`"))),
+            many => Err(Error::Name(format!(
                 "`{name}` is ambiguous; it names {}: {}",
                 many.len(),
                 many.iter()
@@ -197,4 +202,70 @@ impl Graph {
             ))),
         }
     }
+}
+
+fn position(document: &Document, id: &EntityId) -> std::result::Result<usize, usize> {
+    document.entities.binary_search_by(|e| e.id.cmp(id))
+}
+
+/// Everything wrong with a sorted document that a graph cannot stand, each as a problem
+/// of kind [`ProblemKind::Graph`] naming the offending record. Used by `Graph::new` and
+/// on the combined (curated + extracted + resolved) document before it is built.
+pub fn check_document(document: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |message: String| {
+        problems.push(Problem::at(
+            "document",
+            Position::START,
+            ProblemKind::Graph,
+            message,
+        ))
+    };
+    for (i, entity) in document.entities.iter().enumerate() {
+        if let Some(message) = entity.id.problem() {
+            problem(message);
+        }
+        if i > 0 && document.entities[i - 1].id == entity.id {
+            problem(format!("duplicate id `{}`", entity.id));
+        }
+    }
+    let entity = |id: &EntityId| position(document, id).ok().map(|i| &document.entities[i]);
+    for relation in &document.relations {
+        let what = format!(
+            "`{}` relation from `{}` to `{}`",
+            relation.kind, relation.from, relation.to
+        );
+        match entity(&relation.from) {
+            None => problem(format!("{what}: unknown entity `{}`", relation.from)),
+            Some(from) => {
+                if let Some(message) = relation.kind.check_from(from) {
+                    problem(format!("{what}: {message}"));
+                }
+            }
+        }
+        match entity(&relation.to) {
+            None => problem(format!("{what}: unknown entity `{}`", relation.to)),
+            Some(to) => {
+                if let Some(message) = relation.kind.check_to(to) {
+                    problem(format!("{what}: {message}"));
+                }
+            }
+        }
+        for evidence in &relation.evidence {
+            match entity(&evidence.source) {
+                Some(source) if source.kind() == Kind::Source => {}
+                Some(_) => problem(format!(
+                    "{what}: evidence source `{}` is not a source",
+                    evidence.source
+                )),
+                None => problem(format!(
+                    "{what}: evidence source `{}` does not exist",
+                    evidence.source
+                )),
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    problems
 }

@@ -14,7 +14,7 @@ use crate::query;
 
 pub fn run(data: &Path, dir: &Path, svg: bool, out: &mut dyn Write) -> Result<()> {
     let combined = super::files::combine_data_dir(data)?;
-    let graph = Graph::new(combined.document);
+    let graph = Graph::new(combined.document)?;
     let mut files: Vec<(PathBuf, Vec<u8>)> = build::outputs(&graph)
         .into_iter()
         .map(|(name, bytes)| (dir.join(name), bytes))
@@ -106,7 +106,7 @@ fn render_svg(path: &Path, dot: &[u8]) -> Result<Vec<u8>> {
         .map_err(|err| Error::io("dot", err))?;
     let _ = writer.join();
     if !output.status.success() {
-        return Err(Error::Usage(format!(
+        return Err(Error::Tool(format!(
             "{}: Graphviz rejected the chart: {}",
             path.display(),
             String::from_utf8_lossy(&output.stderr).trim()

@@ -35,7 +35,7 @@ pub fn run(
         }
         None => (graph.document().clone(), "govgraph: all places".to_string()),
     };
-    let bytes = export::render(&document, format, &title);
+    let bytes = export::render(&document, format, &title)?;
     match output {
         Some(path) => write_all_atomically(&[(path.to_path_buf(), bytes)]),
         None => out

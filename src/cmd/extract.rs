@@ -14,8 +14,11 @@ pub fn run(request: &ExtractArgs, out: &mut dyn Write) -> Result<()> {
     let sites = super::files::site_table(&request.data)?;
     let date = match &request.date {
         Some(d) => Some(
-            d.parse()
-                .map_err(|e| Error::Usage(format!("--date: {e}")))?,
+            d.parse::<crate::model::PartialDate>()
+                .map_err(|e| Error::Argument {
+                    flag: "--date".into(),
+                    message: e.to_string(),
+                })?,
         ),
         None => None,
     };

@@ -18,13 +18,16 @@ pub fn load_graph(input: &GraphInput) -> Result<Graph> {
         Some(path) => load::load_graph_file(path)?.document,
         None => combine_data_dir(&input.data)?.document,
     };
-    Ok(Graph::new(document))
+    Graph::new(document)
 }
 
 /// Loads a data directory and combines curated and extracted records (`pipeline`).
 pub fn combine_data_dir(data: &Path) -> Result<Combined> {
     let dataset = load::load_data_dir(data)?;
-    let sites = site_table(data)?;
+    let sites = match &dataset.sites {
+        Some(sites) => sites.clone(),
+        None => SiteTable::builtin(),
+    };
     Ok(pipeline::combine(&dataset, &sites))
 }
 
@@ -35,7 +38,7 @@ pub fn site_table(data: &Path) -> Result<SiteTable> {
         return Ok(SiteTable::builtin());
     }
     let file = load::read_file(&path)?;
-    SiteTable::parse(&file.text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+    load::parse_sites(&file).map_err(|problem| Error::Invalid(vec![problem]))
 }
 
 /// Writes every `(path, bytes)` pair so that each file is either wholly old or wholly new:

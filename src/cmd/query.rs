@@ -27,10 +27,10 @@ pub fn run(
         }
         Question::Posts { person, as_of } => {
             let date = match as_of {
-                Some(text) => Some(
-                    text.parse::<PartialDate>()
-                        .map_err(|err| Error::Usage(format!("--as-of: {err}")))?,
-                ),
+                Some(text) => Some(text.parse::<PartialDate>().map_err(|err| Error::Argument {
+                    flag: "--as-of".into(),
+                    message: err.to_string(),
+                })?),
                 None => None,
             };
             let person = graph.find(&person, &[Kind::Person])?;

@@ -32,18 +32,19 @@ impl Format {
     }
 }
 
-/// Renders `document` in `format` into bytes. DOT draws the whole document as one chart.
-pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
-    match format {
+/// Renders `document` in `format` into bytes. DOT draws the whole document as one chart,
+/// so it needs a document a graph can be built from.
+pub fn render(document: &Document, format: Format, title: &str) -> Result<Vec<u8>> {
+    Ok(match format {
         Format::Ron => to_ron(document).into_bytes(),
         Format::Json => to_json(document).into_bytes(),
-        Format::Dot => org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
-    }
+        Format::Dot => org_chart(&Graph::new(document.clone())?, &Chart::whole(title)),
+    })
 }
 
 /// Writes `document` in `format` to `out`.
 pub fn write(document: &Document, format: Format, title: &str, out: &mut dyn Write) -> Result<()> {
-    out.write_all(&render(document, format, title))
+    out.write_all(&render(document, format, title)?)
         .map_err(|err| Error::io("output", err))
 }
 

@@ -125,7 +125,8 @@ fn committed_graphs_are_up_to_date() {
     let dataset = load::load_data_dir(&root().join("data")).expect("data/ is valid");
     let sites_text = fs::read_to_string(root().join("data/sites.ron")).expect("data/sites.ron");
     let sites = govgraph::extract::SiteTable::parse(&sites_text).expect("data/sites.ron is valid");
-    let graph = Graph::new(govgraph::pipeline::combine(&dataset, &sites).document);
+    let graph = Graph::new(govgraph::pipeline::combine(&dataset, &sites).document)
+        .expect("the combined sample document is valid");
     let expected = build::outputs(&graph);
     let mut stale = Vec::new();
     for (name, bytes) in &expected {
