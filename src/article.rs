@@ -96,9 +96,17 @@ pub fn parse(text: &str) -> (Article, Vec<FrontMatterProblem>) {
             continue;
         };
         let key = key.trim();
-        article.keys.push(key.to_string());
+        let after_colon = content.len() - value.len();
+        let value_offset = line_offset + after_colon + (value.len() - value.trim_start().len());
         let value = value.trim().to_string();
-        let value_offset = line_offset + content.find(value.as_str()).unwrap_or(0);
+        if article.keys.iter().any(|k| k == key) {
+            problems.push(FrontMatterProblem {
+                offset: line_offset + content.find(key).unwrap_or(0),
+                message: format!("front matter key `{key}` is set twice"),
+            });
+            continue;
+        }
+        article.keys.push(key.to_string());
         let mut problem = |message: String| {
             problems.push(FrontMatterProblem {
                 offset: value_offset,
@@ -199,6 +207,17 @@ mod tests {
                 .1
                 .starts_with("unknown front matter key `colour`")
         );
+    }
+
+    #[test]
+    fn value_positions_point_at_the_value_and_keys_are_set_once() {
+        // `la` occurs inside `lang` too: the position must be the value's, not the key's.
+        let text = "---\nsource: x\nlang: la\ndate: 2025\ndate: 2024\n---\n";
+        let (article, problems) = parse(text);
+        assert_eq!(problems[0].offset, text.find(" la\n").unwrap() + 1);
+        assert_eq!(problems[1].message, "front matter key `date` is set twice");
+        assert_eq!(problems[1].offset, text.rfind("date").unwrap());
+        assert_eq!(article.date.unwrap().to_string(), "2025");
     }
 
     #[test]

@@ -156,6 +156,10 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
 
     // Articles become source entities; they are checked like any other record.
     let mut article_entities: Vec<(Entity, &InputFile)> = Vec::new();
+    // Every article's source id and the file it came from: two files may not share one,
+    // and an article whose front matter is broken still claims its id, so references to
+    // it are not reported a second time as unknown.
+    let mut source_files: BTreeMap<EntityId, &InputFile> = BTreeMap::new();
     for file in articles {
         let (article, front_problems) = article::parse(&file.text);
         let lines = LineIndex::new(&file.text);
@@ -164,6 +168,30 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         }
         let stem = file_stem(&file.path);
         let id = article::source_id_for_stem(stem);
+        if id.as_str() == "source:" {
+            problems.push(Problem::at(
+                file.path.clone(),
+                Position::START,
+                ProblemKind::Value,
+                format!(
+                    "file name `{stem}` gives no source id: name an article with Latin letters or digits"
+                ),
+            ));
+            continue;
+        }
+        if let Some(first) = source_files.get(&id) {
+            problems.push(Problem::at(
+                file.path.clone(),
+                Position::START,
+                ProblemKind::Duplicate,
+                format!(
+                    "source id `{id}` of this file is also the id of {}; rename one",
+                    first.path
+                ),
+            ));
+            continue;
+        }
+        source_files.insert(id.clone(), file);
         // Keys that are present but invalid were reported above; here only absent ones.
         let missing: Vec<&str> = ["source", "lang", "date"]
             .into_iter()
@@ -220,6 +248,19 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
 
     // Pass 1: every entity id, once.
     let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
+    for (id, file) in &source_files {
+        index.insert(
+            id.clone(),
+            (
+                Kind::Source,
+                Place {
+                    file,
+                    lines: None,
+                    offset: 0,
+                },
+            ),
+        );
+    }
     for (entity, file) in &article_entities {
         index.insert(
             entity.id.clone(),
