@@ -9,6 +9,7 @@
 mod build;
 mod golden;
 mod graphviz;
+mod hostile;
 mod readme;
 mod reference;
 mod resolution;
