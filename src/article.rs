@@ -26,6 +26,8 @@ pub struct Article {
     pub area: Option<String>,
     /// The article this one translates: a source id or an article file stem.
     pub translation_of: Option<EntityId>,
+    /// Byte offset of the `translation_of` value in the whole text, for messages.
+    pub translation_of_offset: usize,
     pub title: Option<String>,
     /// How the curator decided the date or anything else worth knowing.
     pub note: Option<String>,
@@ -128,6 +130,7 @@ pub fn parse(text: &str) -> (Article, Vec<FrontMatterProblem>) {
             },
             "area" => article.area = Some(value),
             "translation_of" => {
+                article.translation_of_offset = value_offset;
                 article.translation_of = Some(if value.starts_with("source:") {
                     EntityId::new(value)
                 } else {

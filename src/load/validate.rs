@@ -305,14 +305,33 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             Some(kind) => Some(format!("{what} `{id}` is of kind {kind}, expected source")),
         }
     };
+    let next = translations(&article_entities);
     for (entity, file) in &article_entities {
-        if let EntityKind::Source {
+        let EntityKind::Source {
             translation_of: Some(other),
             ..
         } = &entity.kind
-            && let Some(message) = check_source_ref(other, "translation_of")
-        {
-            problems.push(at_offset(file, &LineIndex::new(&file.text), 0, message));
+        else {
+            continue;
+        };
+        let offset = dataset
+            .articles
+            .get(&entity.id)
+            .map_or(0, |a| a.article.translation_of_offset);
+        let message = if *other == entity.id {
+            Some(format!("article `{other}` is its own translation"))
+        } else if let Some(message) = check_source_ref(other, "translation_of") {
+            Some(message)
+        } else {
+            translation_cycle(&next, &entity.id)
+        };
+        if let Some(message) = message {
+            problems.push(at_offset(
+                file,
+                &LineIndex::new(&file.text),
+                offset,
+                message,
+            ));
         }
     }
     for (file, root, lines, document) in &parsed {
@@ -479,6 +498,42 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     };
     dataset.document.sort();
     Ok(dataset)
+}
+
+/// Each article's `translation_of`, by article id.
+/// When following `translation_of` from `start` leads back to it, the cycle as a message.
+/// Each article has at most one `translation_of`, so the walk is at most n steps.
+fn translations<'a>(articles: &'a [(Entity, &InputFile)]) -> BTreeMap<&'a EntityId, &'a EntityId> {
+    articles
+        .iter()
+        .filter_map(|(e, _)| match &e.kind {
+            EntityKind::Source {
+                translation_of: Some(other),
+                ..
+            } => Some((&e.id, other)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn translation_cycle(next: &BTreeMap<&EntityId, &EntityId>, start: &EntityId) -> Option<String> {
+    let mut path = vec![start];
+    let mut at = start;
+    while let Some(&other) = next.get(at) {
+        if other == start {
+            let names: Vec<String> = path.iter().map(|id| format!("`{id}`")).collect();
+            return Some(format!(
+                "translation_of forms a cycle: {} back to `{start}`",
+                names.join(" → ")
+            ));
+        }
+        if path.len() > next.len() {
+            return None;
+        }
+        path.push(other);
+        at = other;
+    }
+    None
 }
 
 /// `ron`'s messages start with a capital; ours do not.
