@@ -133,6 +133,27 @@ pub(super) fn ron_problem(file: &InputFile, err: &ron::error::SpannedError) -> P
         line: err.span.end.line.max(1),
         col: err.span.end.col.max(1),
     };
+    // `ron` reports trailing junk where the document ended; the junk starts later.
+    let (start, end) = if matches!(err.code, ron::Error::TrailingCharacters) {
+        let lines = LineIndex::new(&file.text);
+        let line_start: usize = file
+            .text
+            .split_inclusive('\n')
+            .take(start.line - 1)
+            .map(str::len)
+            .sum();
+        let offset = file.text[line_start.min(file.text.len())..]
+            .char_indices()
+            .nth(start.col - 1)
+            .map_or(file.text.len(), |(i, _)| line_start + i);
+        let junk = file.text[offset..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(file.text.len(), |i| offset + i);
+        let at = lines.position(&file.text, junk);
+        (at, at)
+    } else {
+        (start, end)
+    };
     let source_line = file.text.lines().nth(start.line - 1).map(str::to_string);
     Problem {
         path: file.path.clone(),
