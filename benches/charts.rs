@@ -87,7 +87,7 @@ fn main() {
         .unwrap_or(50_000);
     let document: Document = ron::from_str(&records(people)).expect("synthetic records parse");
     let entities = document.entities.len();
-    let graph = Graph::new(document);
+    let graph = Graph::new(document).expect("generated data is consistent");
     let start = Instant::now();
     let files = build::outputs(&graph);
     let elapsed = start.elapsed();

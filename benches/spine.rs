@@ -99,7 +99,7 @@ fn main() {
     let entities = dataset.document.entities.len();
     let relations = dataset.document.relations.len();
     let start = Instant::now();
-    let graph = Graph::new(dataset.document);
+    let graph = Graph::new(dataset.document).expect("generated data is valid");
     let built = start.elapsed();
     let start = Instant::now();
     let mut degree = 0usize;

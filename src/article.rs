@@ -26,6 +26,8 @@ pub struct Article {
     pub area: Option<String>,
     /// The article this one translates: a source id or an article file stem.
     pub translation_of: Option<EntityId>,
+    /// Byte offset of the `translation_of` value in the whole text, for messages.
+    pub translation_of_offset: usize,
     pub title: Option<String>,
     /// How the curator decided the date or anything else worth knowing.
     pub note: Option<String>,
@@ -96,9 +98,17 @@ pub fn parse(text: &str) -> (Article, Vec<FrontMatterProblem>) {
             continue;
         };
         let key = key.trim();
-        article.keys.push(key.to_string());
+        let after_colon = content.len() - value.len();
+        let value_offset = line_offset + after_colon + (value.len() - value.trim_start().len());
         let value = value.trim().to_string();
-        let value_offset = line_offset + content.find(value.as_str()).unwrap_or(0);
+        if article.keys.iter().any(|k| k == key) {
+            problems.push(FrontMatterProblem {
+                offset: line_offset + content.find(key).unwrap_or(0),
+                message: format!("front matter key `{key}` is set twice"),
+            });
+            continue;
+        }
+        article.keys.push(key.to_string());
         let mut problem = |message: String| {
             problems.push(FrontMatterProblem {
                 offset: value_offset,
@@ -120,6 +130,7 @@ pub fn parse(text: &str) -> (Article, Vec<FrontMatterProblem>) {
             },
             "area" => article.area = Some(value),
             "translation_of" => {
+                article.translation_of_offset = value_offset;
                 article.translation_of = Some(if value.starts_with("source:") {
                     EntityId::new(value)
                 } else {
@@ -199,6 +210,17 @@ mod tests {
                 .1
                 .starts_with("unknown front matter key `colour`")
         );
+    }
+
+    #[test]
+    fn value_positions_point_at_the_value_and_keys_are_set_once() {
+        // `la` occurs inside `lang` too: the position must be the value's, not the key's.
+        let text = "---\nsource: x\nlang: la\ndate: 2025\ndate: 2024\n---\n";
+        let (article, problems) = parse(text);
+        assert_eq!(problems[0].offset, text.find(" la\n").unwrap() + 1);
+        assert_eq!(problems[1].message, "front matter key `date` is set twice");
+        assert_eq!(problems[1].offset, text.rfind("date").unwrap());
+        assert_eq!(article.date.unwrap().to_string(), "2025");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Position, Problem, ProblemKind, Result};
 use crate::model::{Document, Entity, EntityId, Kind, Relation, RelationKind};
 use crate::text::search_key;
 
@@ -147,10 +147,14 @@ pub struct Link<'g> {
 impl Graph {
     /// Builds the graph from a document that `load::validate` accepted (every relation's ends
     /// exist). O(n log n) in entities plus relations.
-    pub fn new(mut document: Document) -> Self {
+    pub fn new(mut document: Document) -> Result<Self> {
         document.sort();
+        let problems = check_document(&document);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
         let names = NameIndex::of(&document.entities);
-        Self::assemble(document, names)
+        Ok(Self::assemble(document, names))
     }
 
     /// A graph from a document already sorted (entities by id, relations by key), its name
@@ -317,24 +321,29 @@ impl Graph {
         };
         match matching.as_slice() {
             [one] => Ok(one),
-            [] if !all.is_empty() => Err(Error::Usage(format!(
+            [] if !all.is_empty() => Err(Error::Name(format!(
                 "`{name}` is {}, not a {what}",
                 all.iter()
                     .map(|e| format!("`{}` (of kind {})", e.id, e.kind()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ))),
-            [] => Err(Error::Usage(format!("no {what} named `{name}`"))),
-            many => Err(Error::Usage(self.ambiguity(name, many))),
+            [] => Err(Error::Name(format!("no {what} named `{name}`"))),
+            many => Err(Error::Ambiguous(self.ambiguity(name, many))),
         }
     }
 
     /// The message for a name that names several entities: each with its posts, places
     /// and dates, and how to pick one or record a judgement.
     fn ambiguity(&self, name: &str, many: &[&Entity]) -> String {
-        let mut text = format!("`{name}` is ambiguous; it names {}:", many.len());
+        use crate::error::escape;
+        let mut text = format!("`{}` is ambiguous; it names {}:", escape(name), many.len());
         for entity in many {
-            text.push_str(&format!("\n  `{}` ({})", entity.id, entity.name));
+            text.push_str(&format!(
+                "\n  `{}` ({})",
+                escape(entity.id.as_str()),
+                escape(&entity.name)
+            ));
             let posts: Vec<String> = self
                 .links(&entity.id)
                 .into_iter()
@@ -350,7 +359,7 @@ impl Graph {
                             e.map(|d| d.to_string()).unwrap_or_default()
                         ),
                     };
-                    format!("{} ({when})", l.other.name)
+                    format!("{} ({when})", escape(&l.other.name))
                 })
                 .collect();
             if posts.is_empty() {
@@ -364,9 +373,76 @@ impl Graph {
             text.push_str(&format!(
                 "\nask again by id, or record who is who in data/judgements.ron: \
                  same(a: \"{}\", b: \"{}\", note: \"why\") or not_same(...)",
-                many[0].id, many[1].id
+                escape(many[0].id.as_str()),
+                escape(many[1].id.as_str())
             ));
         }
         text
     }
+}
+
+fn position(document: &Document, id: &EntityId) -> std::result::Result<usize, usize> {
+    document.entities.binary_search_by(|e| e.id.cmp(id))
+}
+
+/// Everything wrong with a sorted document that a graph cannot stand, each as a problem
+/// of kind [`ProblemKind::Graph`] naming the offending record. Used by `Graph::new` and
+/// on the combined (curated + extracted + resolved) document before it is built.
+pub fn check_document(document: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |message: String| {
+        problems.push(Problem::at(
+            "document",
+            Position::START,
+            ProblemKind::Graph,
+            message,
+        ))
+    };
+    for (i, entity) in document.entities.iter().enumerate() {
+        if let Some(message) = entity.id.problem() {
+            problem(message);
+        }
+        if i > 0 && document.entities[i - 1].id == entity.id {
+            problem(format!("duplicate id `{}`", entity.id));
+        }
+    }
+    let entity = |id: &EntityId| position(document, id).ok().map(|i| &document.entities[i]);
+    for relation in &document.relations {
+        let what = format!(
+            "`{}` relation from `{}` to `{}`",
+            relation.kind, relation.from, relation.to
+        );
+        match entity(&relation.from) {
+            None => problem(format!("{what}: unknown entity `{}`", relation.from)),
+            Some(from) => {
+                if let Some(message) = relation.kind.check_from(from) {
+                    problem(format!("{what}: {message}"));
+                }
+            }
+        }
+        match entity(&relation.to) {
+            None => problem(format!("{what}: unknown entity `{}`", relation.to)),
+            Some(to) => {
+                if let Some(message) = relation.kind.check_to(to) {
+                    problem(format!("{what}: {message}"));
+                }
+            }
+        }
+        for evidence in &relation.evidence {
+            match entity(&evidence.source) {
+                Some(source) if source.kind() == Kind::Source => {}
+                Some(_) => problem(format!(
+                    "{what}: evidence source `{}` is not a source",
+                    evidence.source
+                )),
+                None => problem(format!(
+                    "{what}: evidence source `{}` does not exist",
+                    evidence.source
+                )),
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    problems
 }

@@ -46,11 +46,7 @@ where
             write!(out, "{err}").map_err(|e| Error::io("stdout", e))?;
             return Ok(());
         }
-        Err(err) => {
-            return Err(Error::Usage(
-                err.render().to_string().trim_end().to_string(),
-            ));
-        }
+        Err(err) => return Err(Error::Cli(err)),
     };
     cmd::run(cli, out)
 }

@@ -21,11 +21,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            let message = err.to_string();
-            if message.starts_with("error:") {
-                eprintln!("{message}");
+            if err.is_cli() {
+                eprintln!("{err}");
             } else {
-                eprintln!("govgraph: {message}");
+                eprintln!("govgraph: {err}");
             }
             ExitCode::from(err.exit_code() as u8)
         }

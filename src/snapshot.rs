@@ -546,7 +546,7 @@ mod tests {
             path: "graph.ron".into(),
             text,
         }];
-        Graph::new(validate(&files, &[]).expect("valid").document)
+        Graph::new(validate(&files, &[]).expect("valid").document).expect("consistent")
     }
 
     fn stamp() -> Stamp {

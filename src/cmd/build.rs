@@ -42,7 +42,7 @@ pub fn run(
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
-    let graph = Graph::new(combined.document);
+    let graph = Graph::new(combined.document)?;
     let outputs = build::outputs(&graph);
     // The snapshot records what it was built from and what was written beside it, so
     // questions can tell whether it is up to date (`files::load_graph`).
@@ -190,7 +190,7 @@ fn render_svg(path: &Path, dot: &[u8]) -> Result<Vec<u8>> {
         .map_err(|err| Error::io("dot", err))?;
     let _ = writer.join();
     if !output.status.success() {
-        return Err(Error::Usage(format!(
+        return Err(Error::Tool(format!(
             "{}: Graphviz rejected the chart: {}",
             path.display(),
             String::from_utf8_lossy(&output.stderr).trim()

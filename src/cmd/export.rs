@@ -23,10 +23,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let date = match as_of {
-        Some(text) => Some(
-            text.parse::<PartialDate>()
-                .map_err(|err| Error::Usage(format!("--as-of: {err}")))?,
-        ),
+        Some(text) => Some(text.parse::<PartialDate>().map_err(|err| Error::Argument {
+            flag: "--as-of".into(),
+            message: err.to_string(),
+        })?),
         None => None,
     };
     let graph = load_graph(input)?;
@@ -47,10 +47,13 @@ pub fn run(
         ExportFormat::Html => Format::Html,
     };
     if format.is_bundle() && output.is_none() {
-        return Err(Error::Usage(format!(
-            "export --format {}: this format is a folder of files; give it with -o DIR",
-            format.extension()
-        )));
+        return Err(Error::Argument {
+            flag: "--format".into(),
+            message: format!(
+                "`{}` is a folder of files; give it with -o DIR",
+                format.extension()
+            ),
+        });
     }
     let (document, title) = match focus {
         Some(name) => {
@@ -65,7 +68,7 @@ pub fn run(
     };
     if format.is_bundle() {
         let dir = output.expect("checked above");
-        let files: Vec<_> = export::bundle(&document, format)
+        let files: Vec<_> = export::bundle(&document, format)?
             .files
             .into_iter()
             .map(|(name, bytes)| (dir.join(name), bytes))
@@ -74,12 +77,12 @@ pub fn run(
         return write_all_atomically(&files);
     }
     let bytes = match format {
-        Format::Dot => export::org_chart(&Graph::new(document), &Chart::whole(&title).on(date)),
+        Format::Dot => export::org_chart(&Graph::new(document)?, &Chart::whole(&title).on(date)),
         Format::Html => {
-            let graph = Graph::new(document);
+            let graph = Graph::new(document)?;
             export::page(&graph, &title, &crate::build::chart_files(&graph))
         }
-        _ => export::render(&document, format, &title),
+        _ => export::render(&document, format, &title)?,
     };
     match output {
         Some(path) => write_all_atomically(&[(path.to_path_buf(), bytes)]),

@@ -27,8 +27,11 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
     let sites = super::files::site_table(&request.data)?;
     let date = match &request.date {
         Some(d) => Some(
-            d.parse()
-                .map_err(|e| Error::Usage(format!("--date: {e}")))?,
+            d.parse::<crate::model::PartialDate>()
+                .map_err(|e| Error::Argument {
+                    flag: "--date".into(),
+                    message: e.to_string(),
+                })?,
         ),
         None => None,
     };
@@ -74,9 +77,17 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         }
         let masked = mask_front_matter(&text, body_offset);
         let extraction = extract::extract(&masked, &options);
+        // Spans are byte offsets; print them as line:col like every other message.
+        let lines = crate::error::LineIndex::new(&text);
         for d in &extraction.diagnostics {
-            let at = d.span.map_or(String::new(), |(s, _)| format!(":{s}"));
-            messages.push_str(&format!("{shown}{at}: {}\n", d.message));
+            let at = d.span.map_or(String::new(), |(s, _)| {
+                format!(":{}", lines.position(&text, s))
+            });
+            messages.push_str(&format!(
+                "{}{at}: {}\n",
+                crate::error::escape(&path.display().to_string()),
+                crate::error::escape(&d.message)
+            ));
         }
         document.entities.extend(extraction.document.entities);
         document.relations.extend(extraction.document.relations);

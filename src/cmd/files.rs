@@ -33,7 +33,7 @@ pub fn load_graph(input: &GraphInput) -> Result<Graph> {
             if let Some(graph) = fresh_snapshot(snapshot, |stamp| stamp.inputs == inputs.hashes) {
                 return Ok(graph);
             }
-            Ok(Graph::new(combine_inputs(&inputs)?.document))
+            Graph::new(combine_inputs(&inputs)?.document)
         }
     }
 }
@@ -41,20 +41,20 @@ pub fn load_graph(input: &GraphInput) -> Result<Graph> {
 fn load_graph_path(path: &Path) -> Result<Graph> {
     let bytes = fs::read(path).map_err(|err| Error::io(path.display(), err))?;
     if snapshot::is_snapshot(&bytes) {
-        let refused = |err: snapshot::SnapshotError| {
-            Error::Usage(format!(
-                "{}: {err}; run `govgraph build` again",
-                path.display()
-            ))
+        let refused = |err: snapshot::SnapshotError| Error::DataDir {
+            path: path.display().to_string(),
+            what: format!("{err}; run `govgraph build` again"),
         };
         let opened = snapshot::open(&bytes).map_err(refused)?;
         if opened.stamp.program != program_id() {
-            return Err(Error::Usage(format!(
-                "{}: the snapshot was written by another govgraph build ({}); run `govgraph \
-                 build` again",
-                path.display(),
-                opened.stamp.program
-            )));
+            return Err(Error::DataDir {
+                path: path.display().to_string(),
+                what: format!(
+                    "the snapshot was written by another govgraph build ({}); run `govgraph \
+                     build` again",
+                    opened.stamp.program
+                ),
+            });
         }
         return opened.graph().map_err(refused);
     }
@@ -70,7 +70,7 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
     }) {
         return Ok(graph);
     }
-    Ok(Graph::new(load::load_graph_file(path)?.document))
+    Graph::new(load::load_graph_file(path)?.document)
 }
 
 /// The graph of the snapshot at `path` when it exists, is intact, comes from this program
@@ -119,15 +119,9 @@ pub struct Inputs {
 /// Reads a data directory's records, articles, judgements and site table, and hashes them.
 pub fn read_inputs(data: &Path) -> Result<Inputs> {
     let files = load::read_data_dir(data)?;
-    let sites_path = data.join("sites.ron");
-    let sites_file = if sites_path.is_file() {
-        Some(load::read_file(&sites_path)?)
-    } else {
-        None
-    };
+    let sites_file = files.sites.clone();
     let sites = match &sites_file {
-        Some(file) => SiteTable::parse(&file.text)
-            .map_err(|e| Error::Usage(format!("{}: {e}", sites_path.display())))?,
+        Some(file) => load::parse_sites(file).map_err(|problem| Error::Invalid(vec![problem]))?,
         None => SiteTable::builtin(),
     };
     let mut hashes: Vec<(String, u128)> = files
@@ -171,7 +165,7 @@ pub fn site_table(data: &Path) -> Result<SiteTable> {
         return Ok(SiteTable::builtin());
     }
     let file = load::read_file(&path)?;
-    SiteTable::parse(&file.text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+    load::parse_sites(&file).map_err(|problem| Error::Invalid(vec![problem]))
 }
 
 /// Writes every `(path, bytes)` pair so that each file is either wholly old or wholly new:

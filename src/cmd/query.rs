@@ -35,8 +35,10 @@ fn gazetteer(input: &GraphInput) -> Result<GazetteerRef> {
 
 fn parse_date(text: Option<String>) -> Result<Option<PartialDate>> {
     text.map(|t| {
-        t.parse::<PartialDate>()
-            .map_err(|err| Error::Usage(format!("--as-of: {err}")))
+        t.parse::<PartialDate>().map_err(|err| Error::Argument {
+            flag: "--as-of".into(),
+            message: err.to_string(),
+        })
     })
     .transpose()
 }
@@ -59,10 +61,10 @@ pub fn run(
         }
         Question::Posts { person, as_of } => {
             let date = match as_of {
-                Some(text) => Some(
-                    text.parse::<PartialDate>()
-                        .map_err(|err| Error::Usage(format!("--as-of: {err}")))?,
-                ),
+                Some(text) => Some(text.parse::<PartialDate>().map_err(|err| Error::Argument {
+                    flag: "--as-of".into(),
+                    message: err.to_string(),
+                })?),
                 None => None,
             };
             let person = graph.find(&person, &[Kind::Person])?;
@@ -79,7 +81,7 @@ pub fn run(
             let g = gazetteer(input)?;
             let answer = query::area(&graph, g.get(), &name, date);
             if answer.units.is_empty() {
-                return Err(Error::Usage(format!(
+                return Err(Error::Name(format!(
                     "no place named `{name}` in the gazetteer"
                 )));
             }
@@ -99,7 +101,7 @@ pub fn run(
             }
             // `find` lists 2025 units first: a name of both maps means today's province.
             let Some(&first) = found.first() else {
-                return Err(Error::Usage(format!("no province named `{province}`")));
+                return Err(Error::Name(format!("no province named `{province}`")));
             };
             let answer = query::officials(&graph, g, first, date);
             render(&answer, format, || query::officials_table(&answer))

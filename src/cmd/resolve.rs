@@ -38,7 +38,7 @@ pub fn run(
         Some(query) => {
             let ids = find_people(&resolution.document, query);
             if ids.is_empty() {
-                return Err(Error::NoAnswer(format!("no person named `{query}`")));
+                return Err(Error::Name(format!("no person named `{query}`")));
             }
             explanation(&resolution.report, &conflicts, &ids, format)?
         }

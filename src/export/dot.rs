@@ -1290,6 +1290,7 @@ mod tests {
 
     fn graph() -> Graph {
         Graph::new(ron::from_str::<Document>(RECORDS).expect("the test records parse"))
+            .expect("the test records are consistent")
     }
 
     fn chart(date: Option<&str>) -> String {

@@ -110,6 +110,7 @@ mod tests {
              aliases: [(text: "نجوين </SCRIPT>", lang: ar)]),
         ])"#;
         Graph::new(ron::from_str::<Document>(text).expect("test records parse"))
+            .expect("test records are consistent")
     }
 
     #[test]

@@ -92,13 +92,24 @@ pub struct Bundle {
 /// Renders `document` in a single-file `format` into bytes. DOT draws the whole document as
 /// one chart. A folder format renders its files one after the other, each after a
 /// `# file: NAME` line; use [`bundle`] to write them as a folder.
-pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
+pub fn render(document: &Document, format: Format, title: &str) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     let written = match format {
-        Format::Ron => return to_ron(document).into_bytes(),
-        Format::Json => return to_json(document).into_bytes(),
-        Format::Dot => return org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
-        Format::Html => return page(&Graph::new(document.clone()), title, &BTreeMap::new()),
+        Format::Ron => return Ok(to_ron(document).into_bytes()),
+        Format::Json => return Ok(to_json(document).into_bytes()),
+        Format::Dot => {
+            return Ok(org_chart(
+                &Graph::new(document.clone())?,
+                &Chart::whole(title),
+            ));
+        }
+        Format::Html => {
+            return Ok(page(
+                &Graph::new(document.clone())?,
+                title,
+                &BTreeMap::new(),
+            ));
+        }
         Format::NodeLink => node_link::write(document, title, &mut out),
         Format::Graphml => graphml::write(document, &mut out),
         Format::Gexf => gexf::write(document, title, &mut out),
@@ -107,7 +118,7 @@ pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
         Format::Popolo => popolo::write(document, &mut out),
         Format::Ftm => ftm::write(document, &mut out),
         Format::Kuzu | Format::Neo4j | Format::Csv => {
-            for (name, bytes) in bundle(document, format).files {
+            for (name, bytes) in bundle(document, format)?.files {
                 out.extend_from_slice(format!("# file: {name}\n").as_bytes());
                 out.extend_from_slice(&bytes);
             }
@@ -115,30 +126,30 @@ pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
         }
     };
     written.expect("writing into memory cannot fail");
-    out
+    Ok(out)
 }
 
 /// The files of `format` as a folder; a single-file format is one file named
 /// `graph.<extension>`.
-pub fn bundle(document: &Document, format: Format) -> Bundle {
+pub fn bundle(document: &Document, format: Format) -> Result<Bundle> {
     match format {
-        Format::Kuzu => kuzu::bundle(document),
-        Format::Neo4j => neo4j::bundle(document),
-        Format::Csv => csv::bundle(document),
+        Format::Kuzu => Ok(kuzu::bundle(document)),
+        Format::Neo4j => Ok(neo4j::bundle(document)),
+        Format::Csv => Ok(csv::bundle(document)),
         single => {
             let mut bundle = Bundle::default();
             bundle.files.insert(
                 format!("graph.{}", single.extension()),
-                render(document, single, "govgraph"),
+                render(document, single, "govgraph")?,
             );
-            bundle
+            Ok(bundle)
         }
     }
 }
 
 /// Writes `document` in `format` to `out`.
 pub fn write(document: &Document, format: Format, title: &str, out: &mut dyn Write) -> Result<()> {
-    out.write_all(&render(document, format, title))
+    out.write_all(&render(document, format, title)?)
         .map_err(|err| Error::io("output", err))
 }
 

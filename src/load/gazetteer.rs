@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Position, Problem, ProblemKind, Result};
 use crate::gazetteer::{self, Gazetteer};
 
 /// Where a data directory keeps its gazetteer.
@@ -23,11 +23,11 @@ pub fn read_gazetteer(data: &Path) -> Result<Option<Gazetteer>> {
 pub fn parse_gazetteer(path: &str, text: &str) -> Result<Gazetteer> {
     gazetteer::parse(text).map_err(|err| {
         let (line, col) = err.position();
-        Error::Invalid(vec![Problem {
-            path: path.to_string(),
-            line,
-            col,
-            message: err.message(),
-        }])
+        Error::Invalid(vec![Problem::at(
+            path,
+            Position { line, col },
+            ProblemKind::Value,
+            err.message(),
+        )])
     })
 }

@@ -10,6 +10,8 @@
 #[derive(Debug, Default)]
 pub struct Node {
     pub start: usize,
+    /// Where the value ends (exclusive), trailing comments and spaces left out.
+    pub end: usize,
     pub items: Vec<(Option<String>, Node)>,
 }
 
@@ -123,12 +125,17 @@ impl Scanner<'_> {
         match self.peek() {
             Some(open @ (b'(' | b'[' | b'{')) if depth < MAX_DEPTH => {
                 let items = self.group(open, depth);
-                Node { start, items }
+                Node {
+                    start,
+                    end: self.i,
+                    items,
+                }
             }
             Some(b'"') => {
                 self.string();
                 Node {
                     start,
+                    end: self.i,
                     items: Vec::new(),
                 }
             }
@@ -136,6 +143,7 @@ impl Scanner<'_> {
                 self.raw_string();
                 Node {
                     start,
+                    end: self.i,
                     items: Vec::new(),
                 }
             }
@@ -150,6 +158,7 @@ impl Scanner<'_> {
                 self.i += 1;
                 Node {
                     start,
+                    end: self.i,
                     items: Vec::new(),
                 }
             }
@@ -161,14 +170,20 @@ impl Scanner<'_> {
                 {
                     self.i += 1;
                 }
+                let word_end = self.i;
                 self.skip_trivia();
                 // An identifier followed by `(` is a struct or enum variant with content.
                 if self.i > word_start && depth < MAX_DEPTH && self.peek() == Some(b'(') {
                     let items = self.group(b'(', depth);
-                    return Node { start, items };
+                    return Node {
+                        start,
+                        end: self.i,
+                        items,
+                    };
                 }
                 Node {
                     start,
+                    end: word_end,
                     items: Vec::new(),
                 }
             }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::article::{self, Article};
-use crate::error::Problem;
+use crate::error::{LineIndex, Position, Problem, ProblemKind};
 use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKey, RelationKind};
 
 use super::layout::{self, Node};
@@ -27,6 +27,8 @@ pub struct Dataset {
     pub articles: BTreeMap<EntityId, LoadedArticle>,
     /// Curated `same` / `not_same` decisions for entity resolution (`judgements.ron`).
     pub judgements: Vec<super::Judgement>,
+    /// The directory's own `sites.ron`, when it has one.
+    pub sites: Option<crate::extract::SiteTable>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,17 +50,26 @@ pub const STRUCTURAL: &[RelationKind] = &[RelationKind::Within, RelationKind::Pa
 struct Origin<'a> {
     file: &'a InputFile,
     layout: &'a Node,
+    lines: &'a LineIndex,
 }
 
 impl<'a> Origin<'a> {
     fn problem(&self, node: &Node, message: String) -> Problem {
-        let (line, col) = layout::line_col(&self.file.text, node.start);
-        Problem {
-            path: self.file.path.clone(),
-            line,
-            col,
+        let kind = if message.contains("duplicate") {
+            ProblemKind::Duplicate
+        } else if message.contains("unknown entity") || message.contains("of kind") {
+            ProblemKind::Reference
+        } else {
+            ProblemKind::Value
+        };
+        Problem::in_text(
+            self.file.path.clone(),
+            self.lines,
+            &self.file.text,
+            (node.start, node.end),
+            kind,
             message,
-        }
+        )
     }
 
     /// Where `node` is, kept as a byte offset: turning it into a line and column costs a
@@ -66,6 +77,7 @@ impl<'a> Origin<'a> {
     fn place(&self, node: &Node) -> Place<'a> {
         Place {
             file: self.file,
+            lines: Some(self.lines),
             offset: node.start,
         }
     }
@@ -75,37 +87,82 @@ impl<'a> Origin<'a> {
 #[derive(Clone, Copy)]
 struct Place<'a> {
     file: &'a InputFile,
+    lines: Option<&'a LineIndex>,
     offset: usize,
 }
 
 impl std::fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (line, col) = layout::line_col(&self.file.text, self.offset);
-        write!(f, "{}:{line}:{col}", self.file.path)
+        let at = match self.lines {
+            Some(lines) => lines.position(&self.file.text, self.offset),
+            None => Position::START,
+        };
+        write!(f, "{}:{at}", self.file.path)
     }
 }
 
 /// Parses one records file (RON, or JSON when its path ends in `.json`).
 pub fn parse_document(file: &InputFile) -> Result<Document, Problem> {
     if file.path.ends_with(".json") {
-        return serde_json::from_str(&file.text).map_err(|err| Problem {
-            path: file.path.clone(),
-            line: err.line().max(1),
-            col: err.column().max(1),
-            message: err
+        return serde_json::from_str(&file.text).map_err(|err| {
+            let at = Position {
+                line: err.line().max(1),
+                col: err.column().max(1),
+            };
+            let message = err
                 .to_string()
                 .split(" at line ")
                 .next()
                 .unwrap_or("")
-                .to_string(),
+                .to_string();
+            Problem::at(file.path.clone(), at, ProblemKind::Syntax, message)
         });
     }
-    ron_options().from_str(&file.text).map_err(|err| Problem {
+    ron_options()
+        .from_str(&file.text)
+        .map_err(|err| ron_problem(file, &err))
+}
+
+/// A `ron` error as a problem over the span `ron` reports, with the source line.
+pub(super) fn ron_problem(file: &InputFile, err: &ron::error::SpannedError) -> Problem {
+    let start = Position {
+        line: err.span.start.line.max(1),
+        col: err.span.start.col.max(1),
+    };
+    let end = Position {
+        line: err.span.end.line.max(1),
+        col: err.span.end.col.max(1),
+    };
+    // `ron` reports trailing junk where the document ended; the junk starts later.
+    let (start, end) = if matches!(err.code, ron::Error::TrailingCharacters) {
+        let lines = LineIndex::new(&file.text);
+        let line_start: usize = file
+            .text
+            .split_inclusive('\n')
+            .take(start.line - 1)
+            .map(str::len)
+            .sum();
+        let offset = file.text[line_start.min(file.text.len())..]
+            .char_indices()
+            .nth(start.col - 1)
+            .map_or(file.text.len(), |(i, _)| line_start + i);
+        let junk = file.text[offset..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(file.text.len(), |i| offset + i);
+        let at = lines.position(&file.text, junk);
+        (at, at)
+    } else {
+        (start, end)
+    };
+    let source_line = file.text.lines().nth(start.line - 1).map(str::to_string);
+    Problem {
         path: file.path.clone(),
-        line: err.span.start.line,
-        col: err.span.start.col,
+        start,
+        end: end.max(start),
+        kind: ProblemKind::Syntax,
         message: lowercase_first(&err.code.to_string()),
-    })
+        source_line,
+    }
 }
 
 /// The RON dialect of records files: `Some(x)` may be written as `x`.
@@ -120,13 +177,42 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
 
     // Articles become source entities; they are checked like any other record.
     let mut article_entities: Vec<(Entity, &InputFile)> = Vec::new();
+    // Every article's source id and the file it came from: two files may not share one,
+    // and an article whose front matter is broken still claims its id, so references to
+    // it are not reported a second time as unknown.
+    let mut source_files: BTreeMap<EntityId, &InputFile> = BTreeMap::new();
     for file in articles {
         let (article, front_problems) = article::parse(&file.text);
+        let lines = LineIndex::new(&file.text);
         for p in front_problems {
-            problems.push(at_offset(file, p.offset, p.message));
+            problems.push(at_offset(file, &lines, p.offset, p.message));
         }
         let stem = file_stem(&file.path);
         let id = article::source_id_for_stem(stem);
+        if id.as_str() == "source:" {
+            problems.push(Problem::at(
+                file.path.clone(),
+                Position::START,
+                ProblemKind::Value,
+                format!(
+                    "file name `{stem}` gives no source id: name an article with Latin letters or digits"
+                ),
+            ));
+            continue;
+        }
+        if let Some(first) = source_files.get(&id) {
+            problems.push(Problem::at(
+                file.path.clone(),
+                Position::START,
+                ProblemKind::Duplicate,
+                format!(
+                    "source id `{id}` of this file is also the id of {}; rename one",
+                    first.path
+                ),
+            ));
+            continue;
+        }
+        source_files.insert(id.clone(), file);
         // Keys that are present but invalid were reported above; here only absent ones.
         let missing: Vec<&str> = ["source", "lang", "date"]
             .into_iter()
@@ -135,6 +221,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         if !missing.is_empty() {
             problems.push(at_offset(
                 file,
+                &lines,
                 0,
                 format!("article front matter lacks `{}`", missing.join("`, `")),
             ));
@@ -170,20 +257,52 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     let mut parsed = Vec::new();
     for file in records {
         match parse_document(file) {
-            Ok(document) => parsed.push((file, layout::scan(&file.text), document)),
+            Ok(document) => parsed.push((
+                file,
+                layout::scan(&file.text),
+                LineIndex::new(&file.text),
+                document,
+            )),
             Err(problem) => problems.push(problem),
         }
     }
 
     // Pass 1: every entity id, once.
     let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
+    for (id, file) in &source_files {
+        index.insert(
+            id.clone(),
+            (
+                Kind::Source,
+                Place {
+                    file,
+                    lines: None,
+                    offset: 0,
+                },
+            ),
+        );
+    }
     for (entity, file) in &article_entities {
-        index.insert(entity.id.clone(), (Kind::Source, Place { file, offset: 0 }));
+        index.insert(
+            entity.id.clone(),
+            (
+                Kind::Source,
+                Place {
+                    file,
+                    lines: None,
+                    offset: 0,
+                },
+            ),
+        );
     }
     let empty = Node::default();
-    for (file, root, document) in &parsed {
+    for (file, root, lines, document) in &parsed {
         let list = root.field("entities").unwrap_or(&empty);
-        let origin = Origin { file, layout: root };
+        let origin = Origin {
+            file,
+            layout: root,
+            lines,
+        };
         for (i, entity) in document.entities.iter().enumerate() {
             let node = list.item(i).unwrap_or(origin.layout);
             let id_node = node.field("id").unwrap_or(node);
@@ -207,19 +326,42 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             Some(kind) => Some(format!("{what} `{id}` is of kind {kind}, expected source")),
         }
     };
+    let next = translations(&article_entities);
     for (entity, file) in &article_entities {
-        if let EntityKind::Source {
+        let EntityKind::Source {
             translation_of: Some(other),
             ..
         } = &entity.kind
-            && let Some(message) = check_source_ref(other, "translation_of")
-        {
-            problems.push(at_offset(file, 0, message));
+        else {
+            continue;
+        };
+        let offset = dataset
+            .articles
+            .get(&entity.id)
+            .map_or(0, |a| a.article.translation_of_offset);
+        let message = if *other == entity.id {
+            Some(format!("article `{other}` is its own translation"))
+        } else if let Some(message) = check_source_ref(other, "translation_of") {
+            Some(message)
+        } else {
+            translation_cycle(&next, &entity.id)
+        };
+        if let Some(message) = message {
+            problems.push(at_offset(
+                file,
+                &LineIndex::new(&file.text),
+                offset,
+                message,
+            ));
         }
     }
-    for (file, root, document) in &parsed {
+    for (file, root, lines, document) in &parsed {
         let list = root.field("entities").unwrap_or(&empty);
-        let origin = Origin { file, layout: root };
+        let origin = Origin {
+            file,
+            layout: root,
+            lines,
+        };
         for (i, entity) in document.entities.iter().enumerate() {
             let node = list.item(i).unwrap_or(origin.layout);
             let field = |name: &str| node.field(name).unwrap_or(node);
@@ -267,7 +409,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     for (entity, _) in article_entities {
         entities.insert(entity.id.clone(), entity);
     }
-    for (_, _, document) in &parsed {
+    for (_, _, _, document) in &parsed {
         for entity in &document.entities {
             entities
                 .entry(entity.id.clone())
@@ -280,9 +422,13 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         .map(|(id, loaded)| (id, squeeze(&loaded.article.body)))
         .collect();
     let mut relation_keys: BTreeMap<RelationKey<'_>, Place<'_>> = BTreeMap::new();
-    for (file, root, document) in &parsed {
+    for (file, root, lines, document) in &parsed {
         let list = root.field("relations").unwrap_or(&empty);
-        let origin = Origin { file, layout: root };
+        let origin = Origin {
+            file,
+            layout: root,
+            lines,
+        };
         for (i, relation) in document.relations.iter().enumerate() {
             let node = list.item(i).unwrap_or(origin.layout);
             let field = |name: &str| node.field(name).unwrap_or(node);
@@ -364,7 +510,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
         return Err(problems);
     }
     let mut relations = Vec::new();
-    for (_, _, document) in parsed {
+    for (_, _, _, document) in parsed {
         relations.extend(document.relations);
     }
     dataset.document = Document {
@@ -373,6 +519,42 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     };
     dataset.document.sort();
     Ok(dataset)
+}
+
+/// Each article's `translation_of`, by article id.
+/// When following `translation_of` from `start` leads back to it, the cycle as a message.
+/// Each article has at most one `translation_of`, so the walk is at most n steps.
+fn translations<'a>(articles: &'a [(Entity, &InputFile)]) -> BTreeMap<&'a EntityId, &'a EntityId> {
+    articles
+        .iter()
+        .filter_map(|(e, _)| match &e.kind {
+            EntityKind::Source {
+                translation_of: Some(other),
+                ..
+            } => Some((&e.id, other)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn translation_cycle(next: &BTreeMap<&EntityId, &EntityId>, start: &EntityId) -> Option<String> {
+    let mut path = vec![start];
+    let mut at = start;
+    while let Some(&other) = next.get(at) {
+        if other == start {
+            let names: Vec<String> = path.iter().map(|id| format!("`{id}`")).collect();
+            return Some(format!(
+                "translation_of forms a cycle: {} back to `{start}`",
+                names.join(" → ")
+            ));
+        }
+        if path.len() > next.len() {
+            return None;
+        }
+        path.push(other);
+        at = other;
+    }
+    None
 }
 
 /// `ron`'s messages start with a capital; ours do not.
@@ -384,14 +566,18 @@ pub(super) fn lowercase_first(message: &str) -> String {
     }
 }
 
-fn at_offset(file: &InputFile, offset: usize, message: String) -> Problem {
-    let (line, col) = layout::line_col(&file.text, offset);
-    Problem {
-        path: file.path.clone(),
-        line,
-        col,
+fn at_offset(file: &InputFile, lines: &LineIndex, offset: usize, message: String) -> Problem {
+    let end = file.text[offset.min(file.text.len())..]
+        .find(['\n', '\r'])
+        .map_or(file.text.len(), |n| offset + n);
+    Problem::in_text(
+        file.path.clone(),
+        lines,
+        &file.text,
+        (offset, end),
+        ProblemKind::FrontMatter,
         message,
-    }
+    )
 }
 
 fn file_stem(path: &str) -> &str {

@@ -65,7 +65,10 @@ pub fn within(graph: &Graph, start: &EntityId, depth: usize) -> Reached {
     let mut seen = BTreeMap::new();
     seen.insert(start.clone(), (0, None));
     let mut frontier = vec![start.clone()];
-    for distance in 1..=depth {
+    // The depth is capped by what exists: once a step reaches nothing new, stop.
+    let mut distance = 0;
+    while distance < depth && !frontier.is_empty() {
+        distance += 1;
         let mut next = Vec::new();
         for id in &frontier {
             for link in graph.links(id) {

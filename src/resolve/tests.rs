@@ -355,7 +355,8 @@ fn new_articles_in_any_language_join_curated_people() {
         .collect();
     assert_eq!(posts.len(), 3, "{posts:?}");
     // Asked by date, the merged person answers with the posts of each time.
-    let graph = crate::graph::Graph::new(resolution.document.clone());
+    let graph = crate::graph::Graph::new(resolution.document.clone())
+        .expect("resolved documents are consistent");
     let person = graph.find("person:hoang-van-nghiem", &[]).unwrap();
     let held_on = |date: &str| -> Vec<String> {
         let date: PartialDate = date.parse().unwrap();

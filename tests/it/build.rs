@@ -136,7 +136,8 @@ fn committed_graphs_are_up_to_date() {
     let dataset = load::load_data_dir(&root().join("data")).expect("data/ is valid");
     let sites_text = fs::read_to_string(root().join("data/sites.ron")).expect("data/sites.ron");
     let sites = govgraph::extract::SiteTable::parse(&sites_text).expect("data/sites.ron is valid");
-    let graph = Graph::new(govgraph::pipeline::combine(&dataset, &sites).document);
+    let graph = Graph::new(govgraph::pipeline::combine(&dataset, &sites).document)
+        .expect("the combined sample document is valid");
     let expected = build::outputs(&graph);
     let mut stale = Vec::new();
     for (name, bytes) in &expected {
@@ -228,9 +229,10 @@ fn the_graph_is_byte_identical_at_one_and_two_threads() {
             .build()
             .unwrap();
         pool.install(|| {
-            build::outputs(&Graph::new(
-                govgraph::pipeline::combine(&dataset, &sites).document,
-            ))
+            build::outputs(
+                &Graph::new(govgraph::pipeline::combine(&dataset, &sites).document)
+                    .expect("the combined document is consistent"),
+            )
         })
     };
     let (one, two) = (outputs(1), outputs(2));

@@ -15,6 +15,7 @@ mod cli;
 mod exports;
 mod golden;
 mod graphviz;
+mod hostile;
 mod readme;
 mod reference;
 mod resolution;
