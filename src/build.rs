@@ -5,14 +5,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::export::{self, Chart};
+use crate::export::{self, Chart, display_name};
 use crate::graph::Graph;
 use crate::model::{AreaLevel, EntityId, EntityKind, Kind, RelationKind};
 
 /// The file name of the overall org chart.
 pub const OVERALL_CHART: &str = "org-chart.dot";
 
-/// The RON and JSON graph and every DOT chart, keyed by file name.
+/// The RON and JSON graph, every DOT chart (the whole graph; per province an org chart and
+/// a working-group chart), keyed by file name.
 pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     files.insert(
@@ -32,10 +33,15 @@ pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
             .entity(&area)
             .expect("top-level areas come from the graph");
         let slug = area.as_str().trim_start_matches("area:");
-        let title = format!("govgraph: {}", entity.name);
+        let title = format!("govgraph: {}", display_name(entity));
         files.insert(
             format!("{slug}.dot"),
-            export::org_chart(graph, &Chart::of_area(area, &title)),
+            export::org_chart(graph, &Chart::of_area(area.clone(), &title)),
+        );
+        let title = format!("govgraph: working groups of {}", display_name(entity));
+        files.insert(
+            format!("{slug}-groups.dot"),
+            export::org_chart(graph, &Chart::groups_of(area, &title)),
         );
     }
     files

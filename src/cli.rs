@@ -65,6 +65,10 @@ pub enum Command {
         /// Steps from the focus entity (with `--focus`).
         #[arg(long, default_value_t = 2)]
         depth: usize,
+        /// Draw the chart for this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): only the posts
+        /// in force then (DOT).
+        #[arg(long)]
+        as_of: Option<String>,
         /// Write to this file (atomically) instead of standard output; for `kuzu`, `neo4j`
         /// and `csv`, the folder to write the tables into (required).
         #[arg(short, long)]
@@ -146,6 +150,8 @@ pub enum ExtractLang {
     Ar,
     De,
     En,
+    Fr,
+    Vi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,8 +18,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::extract::{self, SiteTable};
-use crate::load::Dataset;
+use crate::load::{Dataset, LoadedArticle};
 use crate::model::{Document, EntityId, Kind, RelationKind};
 use crate::resolve::{self, Resolution};
 
@@ -42,23 +44,61 @@ pub struct Combined {
     pub entities_left_out: usize,
 }
 
+/// One article's extraction as the pipeline uses it: its records and how many diagnostics
+/// the extractor gave. A pure function of the article's text, its front matter and the
+/// site table (and the program), so it can be cached under the hash of those.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Extracted {
+    pub document: Document,
+    pub diagnostics: usize,
+}
+
+/// Extracts one article.
+pub fn extract_one(article: &LoadedArticle, sites: &SiteTable) -> Extracted {
+    let extraction = extract::extract_article(&article.stem, &article.text, sites);
+    Extracted {
+        diagnostics: extraction.diagnostics.len(),
+        document: extraction.document,
+    }
+}
+
+/// Every article of `dataset` extracted, in article order, on every core (rayon): the
+/// result is the same whatever the number of threads. `cached` answers for an article
+/// whose extraction is known already (`None`: extract it).
+pub fn extract_all(
+    dataset: &Dataset,
+    sites: &SiteTable,
+    cached: &(dyn Fn(&LoadedArticle) -> Option<Extracted> + Sync),
+) -> Vec<Extracted> {
+    let articles: Vec<&LoadedArticle> = dataset.articles.values().collect();
+    articles
+        .par_iter()
+        .map(|article| cached(article).unwrap_or_else(|| extract_one(article, sites)))
+        .collect()
+}
+
 /// The document the graph of a data directory is built from.
 pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
-    combine_with(dataset, sites, Vec::new())
+    combine_extracted(dataset, extract_all(dataset, sites, &|_| None), Vec::new())
 }
 
 /// [`combine`], with more extracted documents besides the data directory's own articles
 /// (`govgraph resolve --extracted FILE`).
-pub fn combine_with(
+pub fn combine_with(dataset: &Dataset, sites: &SiteTable, documents: Vec<Document>) -> Combined {
+    combine_extracted(dataset, extract_all(dataset, sites, &|_| None), documents)
+}
+
+/// [`combine`] from the extractions of the data directory's articles (in article order,
+/// as [`extract_all`] returns them) and more extracted documents.
+pub fn combine_extracted(
     dataset: &Dataset,
-    sites: &SiteTable,
+    extracted: Vec<Extracted>,
     mut documents: Vec<Document>,
 ) -> Combined {
     let given = documents.len();
     let mut diagnostics = 0;
-    for loaded in dataset.articles.values() {
-        let extraction = extract::extract_article(&loaded.stem, &loaded.text, sites);
-        diagnostics += extraction.diagnostics.len();
+    for extraction in extracted {
+        diagnostics += extraction.diagnostics;
         documents.push(extraction.document);
     }
     let Resolution { document, report } =

@@ -12,7 +12,9 @@ use crate::build;
 use crate::cli::QueryFormat;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use crate::load::{self, Dataset, LoadedArticle};
 use crate::model::Kind;
+use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
@@ -26,7 +28,18 @@ pub fn run(
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
     let inputs = super::files::read_inputs(data)?;
-    let combined = super::files::combine_inputs(&inputs)?;
+    let dataset = load::check_data_files(&inputs.files)?;
+    let cache = ExtractCache {
+        dir: dir.join(CACHE_DIR),
+        salt: format!(
+            "{}\0{:032x}\0",
+            super::files::program_id(),
+            inputs.sites_hash
+        ),
+    };
+    let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
+    cache.store(&dataset, &extracted)?;
+    let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
     let graph = Graph::new(combined.document);
     let outputs = build::outputs(&graph);
@@ -182,4 +195,58 @@ fn render_svg(path: &Path, dot: &[u8]) -> Result<Vec<u8>> {
         )));
     }
     Ok(output.stdout)
+}
+
+/// Where `build` keeps one extraction per article, under its output directory.
+pub const CACHE_DIR: &str = ".cache/extract";
+
+/// One file per article extraction, named by the hash of everything the extraction depends
+/// on: the program (its version and executable hash, so new rules or a new lexicon miss),
+/// the site table, and the article's file stem and whole text (front matter included).
+/// Each file opens with the hash of its own contents; a damaged or unreadable entry is
+/// ignored and the article extracted again.
+struct ExtractCache {
+    dir: PathBuf,
+    salt: String,
+}
+
+impl ExtractCache {
+    fn path(&self, article: &LoadedArticle) -> PathBuf {
+        let mut key = Vec::with_capacity(self.salt.len() + article.text.len() + 64);
+        key.extend_from_slice(self.salt.as_bytes());
+        key.extend_from_slice(article.stem.as_bytes());
+        key.push(0);
+        key.extend_from_slice(article.text.as_bytes());
+        self.dir
+            .join(format!("{:032x}.json", snapshot::content_hash(&key)))
+    }
+
+    fn get(&self, article: &LoadedArticle) -> Option<Extracted> {
+        let text = fs::read_to_string(self.path(article)).ok()?;
+        let (hash, json) = text.split_once('\n')?;
+        if hash != format!("{:032x}", snapshot::content_hash(json.as_bytes())) {
+            return None;
+        }
+        serde_json::from_str(json).ok()
+    }
+
+    /// Writes the entries that are missing (each atomically).
+    fn store(&self, dataset: &Dataset, extracted: &[Extracted]) -> Result<()> {
+        let mut files = Vec::new();
+        for (article, extraction) in dataset.articles.values().zip(extracted) {
+            let path = self.path(article);
+            if path.is_file() && self.get(article).is_some() {
+                continue;
+            }
+            let json = serde_json::to_string(extraction)
+                .expect("records hold only strings, numbers and lists");
+            let hash = snapshot::content_hash(json.as_bytes());
+            files.push((path, format!("{hash:032x}\n{json}").into_bytes()));
+        }
+        if !files.is_empty() {
+            fs::create_dir_all(&self.dir).map_err(|err| Error::io(self.dir.display(), err))?;
+            write_all_atomically(&files)?;
+        }
+        Ok(())
+    }
 }

@@ -8,17 +8,27 @@ use std::path::Path;
 use super::files::{load_graph, write_all_atomically};
 use crate::cli::{ExportFormat, GraphInput};
 use crate::error::{Error, Result};
-use crate::export::{self, Format};
+use crate::export::{self, Chart, Format};
+use crate::graph::Graph;
+use crate::model::PartialDate;
 use crate::query;
 
 pub fn run(
     format: ExportFormat,
     focus: Option<&str>,
     depth: usize,
+    as_of: Option<&str>,
     output: Option<&Path>,
     input: &GraphInput,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let date = match as_of {
+        Some(text) => Some(
+            text.parse::<PartialDate>()
+                .map_err(|err| Error::Usage(format!("--as-of: {err}")))?,
+        ),
+        None => None,
+    };
     let graph = load_graph(input)?;
     let format = match format {
         ExportFormat::Dot => Format::Dot,
@@ -62,7 +72,10 @@ pub fn run(
         std::fs::create_dir_all(dir).map_err(|err| Error::io(dir.display().to_string(), err))?;
         return write_all_atomically(&files);
     }
-    let bytes = export::render(&document, format, &title);
+    let bytes = match format {
+        Format::Dot => export::org_chart(&Graph::new(document), &Chart::whole(&title).on(date)),
+        _ => export::render(&document, format, &title),
+    };
     match output {
         Some(path) => write_all_atomically(&[(path.to_path_buf(), bytes)]),
         None => out

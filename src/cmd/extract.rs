@@ -60,6 +60,8 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
             ExtractLang::Ar => options.lang = Some(Lang::Ar),
             ExtractLang::De => options.lang = Some(Lang::De),
             ExtractLang::En => options.lang = Some(Lang::En),
+            ExtractLang::Fr => options.lang = Some(Lang::Fr),
+            ExtractLang::Vi => options.lang = Some(Lang::Vi),
         }
         if request.url.is_some() {
             options.url = request.url.clone();

@@ -112,6 +112,8 @@ pub struct Inputs {
     pub sites: SiteTable,
     /// Path relative to the data directory → content hash, sorted by path.
     pub hashes: Vec<(String, u128)>,
+    /// Content hash of `sites.ron`, or of the word `builtin` for the built-in table.
+    pub sites_hash: u128,
 }
 
 /// Reads a data directory's records, articles, judgements and site table, and hashes them.
@@ -143,10 +145,16 @@ pub fn read_inputs(data: &Path) -> Result<Inputs> {
         })
         .collect();
     hashes.sort();
+    let sites_hash = snapshot::content_hash(
+        sites_file
+            .as_ref()
+            .map_or(b"builtin".as_slice(), |f| f.text.as_bytes()),
+    );
     Ok(Inputs {
         files,
         sites,
         hashes,
+        sites_hash,
     })
 }
 

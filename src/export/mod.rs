@@ -22,7 +22,7 @@ mod rdf;
 mod turtle;
 mod xml;
 
-pub use dot::{Chart, org_chart};
+pub use dot::{Chart, View, display_name, org_chart};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::lexicon::{Body::*, Language, Script, Term, Term::*};
+use super::lexicon::{Body::*, DateShape, Language, Script, Term, Term::*, TitleOrder};
 use crate::model::{AreaLevel::*, Lang, Role::*};
 
 pub static LANGUAGE: Language = Language {
@@ -23,8 +23,25 @@ pub static LANGUAGE: Language = Language {
     script: Script::Arabic,
     phrases: PHRASES,
     keys,
-    romanize: Some(romanize_word),
+    elisions: &[],
+    and_prefix: Some('و'),
+    readings: owned_readings,
+    romanize_name: Some(crate::names::romanize_arabic),
+    abbreviations: &["No", "no", "Mr", "Mrs", "Ms", "Dr", "Nr", "nr"],
+    ordinal_dot: true,
+    stopwords: &[],
+    marks: &[],
+    dates: &[DateShape::DayMonthWord],
+    titles: TitleOrder::Both,
+    places_before_level: false,
+    level_link: false,
+    bare_name_syllables: 3,
+    ..Language::BASE
 };
+
+fn owned_readings(word: &str) -> Vec<String> {
+    readings(word).into_iter().map(String::from).collect()
+}
 
 /// The matching key of one Arabic word: letter variants unified, then the conjunction,
 /// prepositions and article stripped.
@@ -465,15 +482,7 @@ pub fn romanize_word(word: &str) -> Option<String> {
             .unwrap_or_default(),
         false => found,
     };
-    found.first().map(|s| capitalize(s))
-}
-
-pub fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    found.first().map(|s| super::lexicon::capitalize(s))
 }
 
 #[cfg(test)]

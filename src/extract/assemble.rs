@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::lexicon::{Body, Language, Matcher, Term};
+use super::lexicon::{Body, Language, Matcher, Term, TitleOrder};
 use super::names;
 use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
 use super::tokens::{self, Sentence, Token, TokenKind};
@@ -44,7 +44,7 @@ pub fn assemble(
     language: &Language,
     matcher: &Matcher,
 ) -> (Document, Vec<Diagnostic>) {
-    let reads: Vec<Read> = tokens::sentences(text)
+    let reads: Vec<Read> = tokens::sentences(text, language)
         .into_iter()
         .map(|s| read_sentence(text, s, language, matcher))
         .collect();
@@ -125,8 +125,12 @@ pub fn assemble(
         }
         whos.push(here);
     }
+    // Later mentions by honorific and given name ("ông Nghị") are the one person of the
+    // article with that given name.
+    let given = given_names(&reads, &out);
     // Pass 2: titles alone refer to the person the article gave that title.
     for (read, here) in reads.iter().zip(&mut whos) {
+        here.extend(honorific_mentions(text, read, &given, here, language));
         for (spec, (at, _)) in &read.orphans {
             let Some(post) = post_ref(spec, &place) else {
                 continue;
@@ -159,7 +163,7 @@ pub fn assemble(
     let mut article_date = options.date;
     let mut n_meetings = 0;
     for (read, here) in reads.iter().zip(&whos) {
-        if let Some(date) = sentence_date(&read.tokens, options.date) {
+        if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
             article_date = Some(date);
         }
         if starts_paragraph(text, previous_end, read.span.start) {
@@ -198,6 +202,48 @@ pub fn assemble(
     }
     let (document, diagnostics) = out.finish();
     (document, diagnostics)
+}
+
+/// The persons of the article by their given name (the last syllable, folded), where
+/// only one person has it.
+fn given_names(reads: &[Read], out: &Out) -> HashMap<String, Option<EntityId>> {
+    let mut given: HashMap<String, Option<EntityId>> = HashMap::new();
+    for (mention, _) in reads.iter().flat_map(|r| &r.named) {
+        let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
+        if !out.entities.contains_key(&id) {
+            continue;
+        }
+        let Some(last) = mention.canonical.split_whitespace().last() else {
+            continue;
+        };
+        let entry = given.entry(last.to_lowercase()).or_insert(Some(id.clone()));
+        if entry.as_ref() != Some(&id) {
+            *entry = None;
+        }
+    }
+    given
+}
+
+/// The persons a sentence names by honorific and given name alone.
+fn honorific_mentions(
+    text: &str,
+    read: &Read,
+    given: &HashMap<String, Option<EntityId>>,
+    here: &[Who],
+    language: &Language,
+) -> Vec<Who> {
+    scan::honorific_given(text, &read.tokens, language)
+        .into_iter()
+        .filter(|(at, _)| !here.iter().any(|w| w.at == *at || w.at + 1 == *at))
+        .filter_map(|(at, name)| {
+            let person = given.get(&name)?.clone()?;
+            Some(Who {
+                person,
+                at,
+                confidence: 70,
+            })
+        })
+        .collect()
 }
 
 /// True when the sentence starting at `start` begins a new paragraph: after a blank line,
@@ -242,13 +288,16 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
     let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();
+    // The last title of the sentence said with its body, for roles said without one.
+    let mut last_bodied: Option<TitleSpec> = None;
     let mut floor = 0;
     for (k, mention) in mentions.iter().enumerate() {
         let limit = mentions.get(k + 1).map_or(tokens.len(), |m| m.tokens.0);
         let mut titles = Vec::new();
         let mut end = mention.tokens.1;
-        if let Some(run) =
-            scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
+        if language.titles != TitleOrder::After
+            && let Some(run) =
+                scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
             titles.extend(run.titles);
@@ -268,9 +317,15 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             Some(Term::Role(_) | Term::RoleBody(..) | Term::Body(_) | Term::Level(_))
         );
         if start < limit
+            && language.titles != TitleOrder::Before
             && starts_at_title
             && let Some(run) = scan::title_run(text, &tokens, start, limit, language)
         {
+            mark(&mut covered, run.tokens);
+            end = run.tokens.1;
+            titles.extend(run.titles);
+        }
+        if let Some(run) = run_after_begins(text, &tokens, end, limit, language) {
             mark(&mut covered, run.tokens);
             end = run.tokens.1;
             titles.extend(run.titles);
@@ -281,11 +336,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         // said without its body is in the body of the title before it in the sentence.
         for title in &mut titles {
             if title.bodies.is_empty()
-                && let Some(previous) = named
-                    .iter()
-                    .flat_map(|(_, ts): &(NameMention, Vec<TitleSpec>)| ts.iter())
-                    .rev()
-                    .find(|t| !t.bodies.is_empty())
+                && let Some(previous) = &last_bodied
             {
                 title.bodies = previous.bodies.clone();
                 title.level = title.level.or(previous.level);
@@ -293,6 +344,9 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                     title.place = previous.place.clone();
                 }
             }
+        }
+        if let Some(t) = titles.iter().rev().find(|t| !t.bodies.is_empty()) {
+            last_bodied = Some(t.clone());
         }
         named.push((mention.clone(), titles));
     }
@@ -315,9 +369,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             i += 1;
             continue;
         }
-        let limit = (i..tokens.len())
-            .find(|&j| covered[j])
-            .unwrap_or(tokens.len());
+        let limit = next_covered[i];
         match scan::title_run(text, &tokens, i, limit, language) {
             Some(run) => {
                 if run.titles.len() == 1 {
@@ -348,6 +400,38 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
         named,
         orphans,
     }
+}
+
+/// "bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức Chủ tịch UBND tỉnh", "A … a été nommé
+/// secrétaire du Comité du Parti": the titles after a word of appointment, right after the
+/// person and their present titles, are the person's.
+fn run_after_begins(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    limit: usize,
+    language: &Language,
+) -> Option<scan::TitleRun> {
+    let mut k = end;
+    while tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–')))
+    {
+        k += 1;
+    }
+    let mut begins = false;
+    while let Some((term, len)) = tokens.get(k).and_then(|t| t.term) {
+        match term {
+            Term::Begins => begins = true,
+            Term::Link => {}
+            _ => break,
+        }
+        k += len;
+    }
+    if !begins || k >= limit {
+        return None;
+    }
+    scan::title_run(text, tokens, k, limit, language)
 }
 
 fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
@@ -835,40 +919,6 @@ fn role_title(role: Role) -> &'static str {
     }
 }
 
-/// A day and month in the sentence ("20 August", "August 20", "20. August"), in the year
-/// of the article's date.
-fn sentence_date(tokens: &[Token], article: Option<PartialDate>) -> Option<PartialDate> {
-    let year = article?.year;
-    for (i, t) in tokens.iter().enumerate() {
-        let Some((Term::Month(month), _)) = t.term else {
-            continue;
-        };
-        let number = |j: usize| match tokens.get(j).map(|t| t.kind) {
-            Some(TokenKind::Number(n)) if (1..=31).contains(&n) => Some(n as u8),
-            _ => None,
-        };
-        let day = i
-            .checked_sub(1)
-            .and_then(number)
-            .or_else(|| {
-                i.checked_sub(2)
-                    .filter(|&j| tokens[j + 1].punct() == Some('.'))
-                    .and_then(number)
-            })
-            .or_else(|| number(i + 1));
-        if let Some(day) = day
-            && day <= crate::model::days_in_month(year, month)
-        {
-            return Some(PartialDate {
-                year,
-                month: Some(month),
-                day: Some(day),
-            });
-        }
-    }
-    None
-}
-
 /// The document being written, with evidence for every relation.
 struct Out<'a> {
     text: &'a str,
@@ -1081,7 +1131,8 @@ impl<'a> Out<'a> {
         date: Option<PartialDate>,
     ) -> Option<(EntityId, Option<EntityId>)> {
         let tokens = &read.tokens;
-        let group_word = find_term(tokens, |t| matches!(t, Term::Group));
+        let group_word =
+            numbered_group(tokens).or_else(|| find_term(tokens, |t| matches!(t, Term::Group)));
         let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb));
         // A sentence with no group word still reports a delegation when its subject
         // "worked with" communes or wards: "Comrade X, Vice Chair of …, worked with A commune".
@@ -1441,13 +1492,16 @@ impl<'a> Out<'a> {
                 }
             }
             (None, Some(i), _) => here.iter().find(|w| w.at > i).into_iter().collect(),
-            (None, None, Some(i)) => here
-                .iter()
-                .rev()
-                .find(|w| w.at < i)
-                .or_else(|| here.iter().find(|w| w.at > i))
-                .into_iter()
-                .collect(),
+            (None, None, Some(i)) => match semicolon_subjects(tokens, here, i) {
+                Some(all) => all,
+                None => here
+                    .iter()
+                    .rev()
+                    .find(|w| w.at < i)
+                    .or_else(|| here.iter().find(|w| w.at > i))
+                    .into_iter()
+                    .collect(),
+            },
             _ => Vec::new(),
         };
         if chairs.is_empty() && (attend.is_none() || here.is_empty()) {
@@ -1502,6 +1556,40 @@ impl<'a> Out<'a> {
         }
         Some(event)
     }
+}
+
+/// "Comrades: A, titles; B, titles; C, titles chaired": persons listed with `;` between
+/// them, right before the verb, are its subject together.
+fn semicolon_subjects<'w>(tokens: &[Token], here: &'w [Who], verb: usize) -> Option<Vec<&'w Who>> {
+    let before: Vec<&Who> = here.iter().filter(|w| w.at < verb).collect();
+    let mut subject = vec![*before.last()?];
+    for pair in before.windows(2).rev() {
+        let between = &tokens[pair[0].at..pair[1].at];
+        if !between.iter().any(|t| matches!(t.punct(), Some(';' | '؛'))) {
+            break;
+        }
+        subject.push(pair[0]);
+    }
+    subject.reverse();
+    (subject.len() >= 2).then_some(subject)
+}
+
+/// The first group word of the sentence followed by its number ("đoàn công tác của tỉnh
+/// …, Trưởng đoàn kiểm tra số 4": the second one).
+fn numbered_group(tokens: &[Token]) -> Option<usize> {
+    tokens.iter().enumerate().find_map(|(g, t)| {
+        let Some((Term::Group, len)) = t.term else {
+            return None;
+        };
+        let mut j = g + len;
+        while tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.term, Some((Term::Number, _))) || t.punct() == Some('.'))
+        {
+            j += 1;
+        }
+        matches!(tokens.get(j).map(|t| t.kind), Some(TokenKind::Number(_))).then_some(g)
+    })
 }
 
 /// Who leads the group named at token `g` (its number, if any, ends before `after`):

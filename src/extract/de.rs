@@ -4,8 +4,9 @@
 //! `Bezirksvolksräte`); [`keys`] splits such a compound into the level and the body so that
 //! the lexicon lists each body once.
 
-use super::en::fold_lower;
-use super::lexicon::{Body::*, Language, Script, Term, Term::*};
+use super::lexicon::{
+    Body::*, DateShape, Language, Script, Term, Term::*, TitleOrder, fold_lower, latin_readings,
+};
 use crate::model::{AreaLevel::*, Lang, Role::*};
 
 pub static LANGUAGE: Language = Language {
@@ -13,7 +14,22 @@ pub static LANGUAGE: Language = Language {
     script: Script::Latin,
     phrases: PHRASES,
     keys,
-    romanize: None,
+    elisions: &[],
+    and_prefix: None,
+    readings: latin_readings,
+    romanize_name: None,
+    abbreviations: &["No", "no", "Mr", "Mrs", "Ms", "Dr", "Nr", "nr"],
+    ordinal_dot: true,
+    stopwords: &[
+        "der", "die", "und", "des", "das", "den", "mit", "ist", "nicht", "auf", "sich", "sowie",
+    ],
+    marks: &['ä', 'ö', 'ü', 'ß'],
+    dates: &[DateShape::DayMonthWord, DateShape::DayDotMonthWord],
+    titles: TitleOrder::Both,
+    places_before_level: true,
+    level_link: true,
+    bare_name_syllables: 3,
+    ..Language::BASE
 };
 
 /// Level prefixes German compounds start with.

@@ -3,7 +3,9 @@
 //!
 //! Words are matched lowercase with diacritics folded; `People's` keeps its apostrophe.
 
-use super::lexicon::{Body::*, Language, Script, Term, Term::*};
+use super::lexicon::{
+    Body::*, DateShape, Language, Script, Term, Term::*, TitleOrder, fold_lower, latin_readings,
+};
 use crate::model::{AreaLevel::*, Lang, Role::*};
 
 pub static LANGUAGE: Language = Language {
@@ -11,18 +13,23 @@ pub static LANGUAGE: Language = Language {
     script: Script::Latin,
     phrases: PHRASES,
     keys: latin_keys,
-    romanize: None,
+    elisions: &[],
+    and_prefix: None,
+    readings: latin_readings,
+    romanize_name: None,
+    abbreviations: &["No", "no", "Mr", "Mrs", "Ms", "Dr", "Nr", "nr"],
+    ordinal_dot: true,
+    stopwords: &[
+        "the", "and", "of", "to", "is", "was", "with", "on", "for", "that", "were",
+    ],
+    marks: &[],
+    dates: &[DateShape::DayMonthWord, DateShape::DayDotMonthWord],
+    titles: TitleOrder::Both,
+    places_before_level: true,
+    level_link: true,
+    bare_name_syllables: 3,
+    ..Language::BASE
 };
-
-/// Lowercase, diacritics folded, typographic apostrophe made plain.
-/// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
-pub fn fold_lower(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        crate::text::fold(word).to_lowercase()
-    }
-}
 
 /// A possessive `'s` is dropped (`Committee's` → `committee`), except in `people's`.
 pub fn latin_keys(word: &str) -> Vec<String> {

@@ -95,6 +95,8 @@ pub enum Term {
     Stop,
     /// A month name, 1-12.
     Month(u8),
+    /// A word before a date written in numbers ("ngày", "sáng" in "sáng 12/1").
+    DateWord,
     /// "led", "headed" as an active verb: its subject leads the group after it.
     LeadVerb,
     /// "worked with", "had a working session with": its subject visits the places after
@@ -119,7 +121,32 @@ pub enum Script {
     Arabic,
 }
 
-/// One language: its lexicon and the few functions that differ between scripts.
+/// Where a language writes a person's titles relative to the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleOrder {
+    /// Before ("Secretary Nguyen Van A") and after ("Nguyen Van A, Secretary").
+    Both,
+    /// Only after the name.
+    After,
+    /// Only before the name.
+    Before,
+}
+
+/// The shapes a language writes a day and month in. The year is the article's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateShape {
+    /// A month word with its day before or after it: "20 August", "August 20",
+    /// "le 1er juillet".
+    DayMonthWord,
+    /// A day with a dot before the month word: "20. August".
+    DayDotMonthWord,
+    /// Day and month as numbers after a date word ([`Term::DateWord`]): "ngày 12/1",
+    /// "sáng 9-4", "ngày 12/1/2025".
+    NumericDayMonth,
+}
+
+/// One language: its lexicon and everything else the shared pipeline needs to know about
+/// it. The pipeline (`tokens`, `scan`, `assemble`) reads only these fields.
 pub struct Language {
     pub lang: Lang,
     pub script: Script,
@@ -127,30 +154,170 @@ pub struct Language {
     pub phrases: &'static [(&'static str, Term)],
     /// Reduces one written word to the keys lexicon phrases are matched on (usually one;
     /// German compounds give two: `Stadtparteikomitees` → `stadt`, `parteikomitees`).
+    /// Clitics written onto a word (Arabic `و`, `ال`, `ب`, `ل`) are stripped here.
     pub keys: fn(&str) -> Vec<String>,
-    /// The Latin spelling of one word of a Vietnamese name written in this script, if the
-    /// word can be one (Arabic script only; Latin names keep their form).
-    pub romanize: Option<fn(&str) -> Option<String>>,
+    /// Elided words written onto the next one with an apostrophe (French `d'`, `l'`,
+    /// `qu'`), lowercase without the apostrophe: the tokenizer splits them off.
+    pub elisions: &'static [&'static str],
+    /// A conjunction written onto the next word (Arabic `و`): a word that reads as a
+    /// syllable only without it begins a new item of a list.
+    pub and_prefix: Option<char>,
+    /// The Latin readings of one written word as a syllable of a Vietnamese name, most
+    /// likely first; empty when the word cannot be one.
+    pub readings: fn(&str) -> Vec<String>,
+    /// The Latin form of a whole name in this script, when names are transliterated
+    /// (Arabic); `None` when the written form is already Latin.
+    pub romanize_name: Option<fn(&str) -> String>,
+    /// Words a `.` after them does not end a sentence at ("No", "Mr").
+    pub abbreviations: &'static [&'static str],
+    /// A number of one or two digits followed by `.` is an ordinal, not a sentence end
+    /// ("am 3. Juli").
+    pub ordinal_dot: bool,
+    /// Common words that tell this language from others of its script.
+    pub stopwords: &'static [&'static str],
+    /// Letters only this language (of those of its script) uses, also evidence for it.
+    pub marks: &'static [char],
+    pub dates: &'static [DateShape],
+    pub titles: TitleOrder,
+    /// Places may stand before their level word ("Dong Kinh ward"), not only after it.
+    pub places_before_level: bool,
+    /// A link word may stand between a level or body and its place ("ward of X",
+    /// "Provincial Party Committee of Quang Tri").
+    pub level_link: bool,
+    /// The fewest syllables a name needs to be taken for a person with nothing in the
+    /// sentence marking it as one. Where capitals mark titles, bodies and places too
+    /// (Vietnamese), a capitalized run is weak evidence and this is high.
+    pub bare_name_syllables: usize,
+    /// Phrases whose words each mean a term of their own ("tỉnh ủy": the provincial level,
+    /// then the Party Committee), matched like [`Language::phrases`].
+    pub compounds: &'static [(&'static str, &'static [Term])],
+    /// The key a lexicon key has in a text written without diacritics, where keys keep
+    /// them (Vietnamese): phrases match both forms.
+    pub plain_key: Option<fn(&str) -> String>,
+    /// A place may follow a body said with its level ("Tỉnh ủy Tuyên Quang").
+    pub place_after_body: bool,
+}
+
+impl Language {
+    /// The defaults a language module overrides (`..Language::BASE`): a Latin-script
+    /// language with no clitics, no compounds, titles on both sides of a name.
+    pub const BASE: Language = Language {
+        lang: Lang::En,
+        script: Script::Latin,
+        phrases: &[],
+        keys: |w| vec![fold_lower(w)],
+        elisions: &[],
+        and_prefix: None,
+        readings: latin_readings,
+        romanize_name: None,
+        abbreviations: &[],
+        ordinal_dot: false,
+        stopwords: &[],
+        marks: &[],
+        dates: &[DateShape::DayMonthWord],
+        titles: TitleOrder::Both,
+        places_before_level: false,
+        level_link: false,
+        bare_name_syllables: 3,
+        compounds: &[],
+        plain_key: None,
+        place_after_body: false,
+    };
+}
+
+/// Lowercase with diacritics folded; ASCII words skip Unicode normalization.
+pub fn fold_lower(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::text::fold(word).to_lowercase()
+    }
+}
+
+/// The word with its first letter in upper case.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The reading of a Latin-script word as a name syllable: a capitalized word of
+/// Vietnamese syllable shape, folded to lowercase (`Nguyễn` → `nguyen`).
+pub fn latin_readings(word: &str) -> Vec<String> {
+    let Some(first) = word.chars().next() else {
+        return Vec::new();
+    };
+    if !first.is_uppercase() || word.len() > 16 {
+        return Vec::new();
+    }
+    // Upper case throughout is an abbreviation or a numeral ("HĐND", "XVe"), not a name.
+    if word.chars().nth(1).is_some_and(char::is_uppercase) {
+        return Vec::new();
+    }
+    let folded = fold_lower(word);
+    if super::names::is_latin_syllable(&folded) {
+        vec![folded]
+    } else {
+        Vec::new()
+    }
 }
 
 /// A lexicon compiled for matching: phrases grouped by their first key, longest first.
+/// Each phrase means one term over all its words, or (a compound) one term per word.
 pub struct Matcher {
-    by_first: HashMap<String, Vec<(Vec<String>, Term)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+}
+
+/// What a matched phrase means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    Whole(Term),
+    /// One term per word ("tỉnh ủy": a level, then a body).
+    Each(&'static [Term]),
 }
 
 impl Matcher {
     pub fn new(language: &Language) -> Matcher {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Term)>> = HashMap::new();
-        for (phrase, term) in language.phrases {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Meaning)>> = HashMap::new();
+        let whole = language
+            .phrases
+            .iter()
+            .map(|(p, t)| (*p, Meaning::Whole(*t)));
+        let each = language
+            .compounds
+            .iter()
+            .map(|(p, t)| (*p, Meaning::Each(t)));
+        for (phrase, meaning) in whole.chain(each) {
             let keys: Vec<String> = phrase
                 .split_whitespace()
+                .flat_map(|w| match super::tokens::elision_end(w, language) {
+                    Some(cut) => vec![&w[..cut], &w[cut..]],
+                    None => vec![w],
+                })
                 .flat_map(|w| (language.keys)(w))
                 .collect();
-            if let Some(first) = keys.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((keys, *term));
+            if let Meaning::Each(terms) = meaning
+                && terms.len() != keys.len()
+            {
+                continue;
+            }
+            let mut variants = vec![keys.clone()];
+            // The phrase as a text without diacritics writes it.
+            if let Some(plain) = language.plain_key {
+                let plain: Vec<String> = keys.iter().map(|k| plain(k)).collect();
+                if plain != keys {
+                    variants.push(plain);
+                }
+            }
+            for keys in variants {
+                if let Some(first) = keys.first() {
+                    let list = by_first.entry(first.clone()).or_default();
+                    if !list.iter().any(|(k, _)| *k == keys) {
+                        list.push((keys, meaning));
+                    }
+                }
             }
         }
         for list in by_first.values_mut() {
@@ -159,8 +326,8 @@ impl Matcher {
         Matcher { by_first }
     }
 
-    /// The longest phrase starting at `keys[0]`: its term and how many keys it spans.
-    pub fn longest(&self, keys: &[&str]) -> Option<(Term, usize)> {
+    /// The longest phrase starting at `keys[0]`: what it means and how many keys it spans.
+    pub fn longest(&self, keys: &[&str]) -> Option<(Meaning, usize)> {
         let first = keys.first()?;
         let candidates = self.by_first.get(*first)?;
         candidates
@@ -168,7 +335,7 @@ impl Matcher {
             .find(|(phrase, _)| {
                 phrase.len() <= keys.len() && phrase.iter().zip(keys).all(|(p, k)| p == k)
             })
-            .map(|(phrase, term)| (*term, phrase.len()))
+            .map(|(phrase, meaning)| (*meaning, phrase.len()))
     }
 
     /// True when `key` begins any phrase (used to tell lexicon words from names).

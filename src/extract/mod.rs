@@ -4,28 +4,39 @@
 //! source entity) plus [`Diagnostic`]s. The pipeline is shared by every language:
 //! sentences → tokens marked with the language's lexicon ([`lexicon`]) → place lists,
 //! person names and title runs ([`scan`]) → posts, working groups, meetings and
-//! title-alone references ([`assemble`]). A language is one module holding its lexicon
-//! (`ar`, `de`, `en`); adding one is adding a module and a line in [`LANGUAGES`].
+//! title-alone references ([`assemble`]). A language is one module holding a
+//! [`lexicon::Language`]: its lexicon, clitics and elisions, abbreviations, stopwords for
+//! detection, date shapes, title order and name-shape rules. The shared pipeline names no
+//! language; adding one is adding a module and a line in [`LANGUAGES`].
 
 pub mod ar;
 mod assemble;
+mod dates;
 pub mod de;
 pub mod en;
+pub mod fr;
 pub mod lexicon;
 pub mod names;
 pub mod scan;
 pub mod sites;
 pub mod tokens;
+pub mod vi;
 
 use std::sync::LazyLock;
 
 pub use sites::{Site, SiteTable};
 
 use crate::model::{Document, EntityId, Lang, PartialDate};
-use lexicon::{Language, Matcher};
+use lexicon::{Language, Matcher, Script};
 
 /// Every language extraction reads, with its compiled lexicon.
-pub static LANGUAGES: &[&Language] = &[&ar::LANGUAGE, &de::LANGUAGE, &en::LANGUAGE];
+pub static LANGUAGES: &[&Language] = &[
+    &ar::LANGUAGE,
+    &de::LANGUAGE,
+    &en::LANGUAGE,
+    &fr::LANGUAGE,
+    &vi::LANGUAGE,
+];
 
 static MATCHERS: LazyLock<Vec<Matcher>> =
     LazyLock::new(|| LANGUAGES.iter().map(|l| Matcher::new(l)).collect());
@@ -83,28 +94,42 @@ pub struct Extraction {
 /// panics; time is linear in the length of `text`.
 pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut diagnostics = Vec::new();
-    let lang = options.lang.unwrap_or_else(|| {
-        let detected = detect_lang(text);
-        if detected.is_none() && !text.trim().is_empty() {
-            diagnostics.push(Diagnostic {
-                span: None,
-                message: "could not tell the language; read as English".into(),
-            });
-        }
-        detected.unwrap_or(Lang::En)
-    });
-    let index = LANGUAGES.iter().position(|l| l.lang == lang);
-    let (language, matcher) = match index {
-        Some(i) => (LANGUAGES[i], &MATCHERS[i]),
-        None => {
-            diagnostics.push(Diagnostic {
-                span: None,
-                message: format!("no lexicon for language `{lang}`; read as English"),
-            });
-            let i = LANGUAGES.len() - 1;
-            (LANGUAGES[i], &MATCHERS[i])
-        }
+    let lang = match options.lang {
+        Some(lang) => lang,
+        None => match detect(text) {
+            Detected::Lang(lang) => lang,
+            Detected::Empty => Lang::En,
+            Detected::Unsure => {
+                diagnostics.push(Diagnostic {
+                    span: None,
+                    message: "could not tell the language; read as English".into(),
+                });
+                Lang::En
+            }
+            Detected::UnknownScript => {
+                diagnostics.push(Diagnostic {
+                    span: None,
+                    message: format!(
+                        "the text is in a script extraction does not read (it reads {}); \
+                         no facts taken",
+                        language_list()
+                    ),
+                });
+                return unread(options, diagnostics, Lang::En);
+            }
+        },
     };
+    let Some(index) = LANGUAGES.iter().position(|l| l.lang == lang) else {
+        diagnostics.push(Diagnostic {
+            span: None,
+            message: format!(
+                "no lexicon for language `{lang}` (extraction reads {}); no facts taken",
+                language_list()
+            ),
+        });
+        return unread(options, diagnostics, lang);
+    };
+    let (language, matcher) = (LANGUAGES[index], &MATCHERS[index]);
     let control = text
         .chars()
         .filter(|c| c.is_control() && !c.is_whitespace())
@@ -118,6 +143,44 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let (mut document, found) = assemble::assemble(text, options, language, matcher);
     diagnostics.extend(found);
     document.sort();
+    diagnostics.sort();
+    Extraction {
+        document,
+        diagnostics,
+        lang,
+    }
+}
+
+/// The codes of the languages extraction reads: `ar, de, en`.
+fn language_list() -> String {
+    LANGUAGES
+        .iter()
+        .map(|l| l.lang.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The result for a text extraction cannot read: the source entity and the diagnostics.
+fn unread(options: &Options, mut diagnostics: Vec<Diagnostic>, lang: Lang) -> Extraction {
+    let mut document = Document::default();
+    document.entities.push(crate::model::Entity {
+        id: options.source.clone(),
+        name: options.title.clone().unwrap_or_else(|| {
+            options
+                .source
+                .as_str()
+                .trim_start_matches("source:")
+                .to_string()
+        }),
+        kind: crate::model::EntityKind::Source {
+            url: options.url.clone().unwrap_or_default(),
+            lang,
+            date: options.date,
+            translation_of: options.translation_of.clone(),
+        },
+        aliases: Vec::new(),
+        note: None,
+    });
     diagnostics.sort();
     Extraction {
         document,
@@ -160,41 +223,94 @@ pub fn extract_article(stem: &str, text: &str, sites: &SiteTable) -> Extraction 
     extract(&mask_front_matter(text, body_offset), &options)
 }
 
-/// Tells Arabic, German and English apart by script and common words; `None` when the
-/// text has no letters to go by.
-pub fn detect_lang(text: &str) -> Option<Lang> {
+/// What the letters of a text say about its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    Lang(Lang),
+    /// Letters, but of a script no language of [`LANGUAGES`] is written in.
+    UnknownScript,
+    /// Letters of a known script, but none of its languages' common words.
+    Unsure,
+    /// No letters at all.
+    Empty,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    if ('\u{0600}'..='\u{06ff}').contains(&c) {
+        Some(Script::Arabic)
+    } else if c.is_ascii_alphabetic()
+        || ('\u{00c0}'..='\u{024f}').contains(&c)
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+    {
+        Some(Script::Latin)
+    } else {
+        None
+    }
+}
+
+/// Tells the languages of [`LANGUAGES`] apart: by script first, then, among the
+/// languages of the script, by their common words and the letters only they use.
+pub fn detect(text: &str) -> Detected {
     let mut arabic = 0usize;
     let mut latin = 0usize;
+    let mut other = 0usize;
     for c in text.chars().take(200_000) {
-        if ('\u{0600}'..='\u{06ff}').contains(&c) {
-            arabic += 1;
-        } else if c.is_alphabetic() {
-            latin += 1;
+        match script_of(c) {
+            Some(Script::Arabic) => arabic += 1,
+            Some(Script::Latin) => latin += 1,
+            None if c.is_alphabetic() => other += 1,
+            None => {}
         }
     }
     if arabic == 0 && latin == 0 {
-        return None;
+        return if other == 0 {
+            Detected::Empty
+        } else {
+            Detected::UnknownScript
+        };
     }
-    if arabic > latin {
-        return Some(Lang::Ar);
+    if other > arabic + latin {
+        return Detected::UnknownScript;
     }
-    let mut german = 0;
-    let mut english = 0;
+    let script = if arabic > latin {
+        Script::Arabic
+    } else {
+        Script::Latin
+    };
+    let candidates: Vec<&Language> = LANGUAGES
+        .iter()
+        .copied()
+        .filter(|l| l.script == script)
+        .collect();
+    if candidates.len() == 1 {
+        return Detected::Lang(candidates[0].lang);
+    }
+    let mut scores = vec![0usize; candidates.len()];
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .take(50_000)
         .filter(|w| !w.is_empty())
     {
-        match word.to_lowercase().as_str() {
-            "der" | "die" | "und" | "des" | "das" | "den" | "mit" | "ist" | "nicht" | "auf"
-            | "sich" | "sowie" => german += 1,
-            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "on" | "for" | "that"
-            | "were" => english += 1,
-            w if w.contains(['ä', 'ö', 'ü', 'ß']) => german += 1,
-            _ => {}
+        let lower = word.to_lowercase();
+        for (language, score) in candidates.iter().zip(scores.iter_mut()) {
+            if language.stopwords.contains(&lower.as_str()) || lower.contains(language.marks) {
+                *score += 1;
+            }
         }
     }
-    Some(if german > english { Lang::De } else { Lang::En })
+    // The last of equal scores wins, so that the order of `LANGUAGES` decides ties.
+    match scores.iter().enumerate().max_by_key(|(_, s)| **s) {
+        Some((i, s)) if *s > 0 => Detected::Lang(candidates[i].lang),
+        _ => Detected::Unsure,
+    }
+}
+
+/// The language [`detect`] finds, if it finds one.
+pub fn detect_lang(text: &str) -> Option<Lang> {
+    match detect(text) {
+        Detected::Lang(lang) => Some(lang),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -202,3 +318,6 @@ mod tests;
 
 #[cfg(test)]
 mod generalization_tests;
+
+#[cfg(test)]
+mod vi_fr_tests;

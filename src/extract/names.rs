@@ -18,7 +18,7 @@ pub const SURNAMES: &[&str] = &[
     "lo", "lu", "vi", "luc", "tong", "thach", "au", "nghiem", "dam", "dao", "lai", "luu", "mac",
     "ung", "ong", "khong", "tang", "kim", "van", "tat", "vuong", "han", "diep", "quan", "to",
     "hoa", "ninh", "son", "tiet", "thieu", "dau", "y", "ma", "hau", "nhu", "truong", "ton", "tieu",
-    "khuc", "banh", "bach", "lieu",
+    "khuc", "banh", "bach", "lieu", "chau",
 ];
 
 pub fn is_surname(folded_lower: &str) -> bool {

@@ -4,7 +4,7 @@
 //! Each finder walks the sentence's tokens once (looking a bounded number of tokens left or
 //! right), so a sentence costs time linear in its length.
 
-use super::lexicon::{Body, Language, Script, Term};
+use super::lexicon::{Body, Language, Term};
 use super::names;
 use super::tokens::{Token, TokenKind};
 use crate::model::{AreaLevel, Role};
@@ -102,7 +102,8 @@ pub fn syllable(_text: &str, t: &Token, _language: &Language) -> Option<String> 
 }
 
 /// Reads a place name of one to four syllables starting at token `i`; returns it and the
-/// index after it. Arabic list items may carry the conjunction `و` on their first word.
+/// index after it. List items may carry the language's conjunction prefix (Arabic `و`) on
+/// their first word.
 pub fn place_at(
     text: &str,
     tokens: &[Token],
@@ -142,16 +143,13 @@ pub fn place_within(
     }
     let mut start = tokens[i].start;
     let raw = tokens[i].text(text);
-    if language.script == Script::Arabic
-        && raw.starts_with('و')
-        && super::ar::readings(&crate::text::search_key(raw)).is_empty()
-    {
-        // The syllable was read without its conjunction `و`.
-        start += 'و'.len_utf8();
+    if let Some(and) = read_without_and(raw, language) {
+        // The syllable was read without its conjunction.
+        start += and.len_utf8();
     }
     let end = tokens[j - 1].end;
-    if language.script == Script::Arabic
-        && let Some(name) = province_reading(text, &tokens[i..j])
+    if language.romanize_name.is_some()
+        && let Some(name) = province_reading(text, &tokens[i..j], language)
     {
         parts = vec![name];
     }
@@ -166,28 +164,33 @@ pub fn place_within(
     ))
 }
 
-/// An Arabic word read only after dropping its conjunction `و`: it begins a new item
-/// ("A وB"), so it cannot continue a name or a place.
-fn starts_new_item(text: &str, t: &Token, language: &Language) -> bool {
-    let raw = t.text(text);
-    language.script == Script::Arabic
-        && t.reading.is_some()
-        && raw.starts_with('و')
-        && super::ar::readings(raw).is_empty()
+/// The language's conjunction prefix when `raw` reads as a syllable only without it.
+fn read_without_and(raw: &str, language: &Language) -> Option<char> {
+    let and = language.and_prefix?;
+    (raw.starts_with(and) && (language.readings)(raw).is_empty()).then_some(and)
 }
 
-/// The province an Arabic place name can be read as, trying every reading of its words
-/// (`هاي فونج` is `Hai Phong`, though `فونج` alone reads `Phung` first).
-fn province_reading(text: &str, words: &[Token]) -> Option<String> {
+/// A word read only after dropping the language's conjunction prefix (Arabic `و`): it
+/// begins a new item ("A وB"), so it cannot continue a name or a place.
+fn starts_new_item(text: &str, t: &Token, language: &Language) -> bool {
+    t.reading.is_some() && read_without_and(t.text(text), language).is_some()
+}
+
+/// The province a transliterated place name can be read as, trying every reading of its
+/// words (`هاي فونج` is `Hai Phong`, though `فونج` alone reads `Phung` first).
+fn province_reading(text: &str, words: &[Token], language: &Language) -> Option<String> {
     if words.len() > names::PROVINCE_MAX_WORDS {
         return None;
     }
     let mut combos: Vec<String> = vec![String::new()];
     for (k, t) in words.iter().enumerate() {
         let raw = t.text(text);
-        let mut found = super::ar::readings(raw);
-        if found.is_empty() && k == 0 {
-            found = super::ar::readings(raw.strip_prefix('و').unwrap_or(raw));
+        let mut found = (language.readings)(raw);
+        if found.is_empty()
+            && k == 0
+            && let Some(and) = language.and_prefix
+        {
+            found = (language.readings)(raw.strip_prefix(and).unwrap_or(raw));
         }
         if found.is_empty() {
             return None;
@@ -215,8 +218,8 @@ fn name_follows(text: &str, tokens: &[Token], j: usize, language: &Language) -> 
         })
 }
 
-/// Places written next to a level word: after it in Arabic and German (`حي دونج كينه`,
-/// `Stadt Hai Phong`), before it in English and German (`Dong Kinh ward`).
+/// Places written next to a level word: after it (`حي دونج كينه`, `Stadt Hai Phong`,
+/// `xã Tân Lập`) and, where the language allows it, before it (`Dong Kinh ward`).
 pub fn level_places(
     text: &str,
     tokens: &[Token],
@@ -230,7 +233,7 @@ pub fn level_places(
             continue;
         };
         let mut after = i + len;
-        if language.script == Script::Latin && matches!(term_of(tokens, after), Some(Term::Link)) {
+        if language.level_link && matches!(term_of(tokens, after), Some(Term::Link)) {
             after += 1;
         }
         if let Some((mut place, next)) = place_at(text, tokens, after, language) {
@@ -239,11 +242,27 @@ pub fn level_places(
             i = next;
             continue;
         }
+        // "Tỉnh ủy Thái Nguyên", "Comité provincial du Parti de Vinh Long": the level's
+        // body (and links), then the name of a province.
+        if language.place_after_body && matches!(level, AreaLevel::Province | AreaLevel::City) {
+            let mut k = i + len;
+            while let Some(Term::Body(_) | Term::Link) = term_of(tokens, k) {
+                k += tokens[k].term.map_or(1, |(_, l)| l);
+            }
+            if k > i + len
+                && let Some((mut place, next)) = place_at(text, tokens, k, language)
+                && super::names::province_by_key(&crate::text::search_key(&place.canonical))
+                    .is_some()
+            {
+                place.level = Some(level);
+                out.push((place, (k, next)));
+                i = next;
+                continue;
+            }
+        }
         // "Provinzparteikomitees von Quang Tri", "Provincial Party Committee of Quang Tri":
         // the level's body, a link word, then the name of a province.
-        if language.script == Script::Latin
-            && matches!(level, AreaLevel::Province | AreaLevel::City)
-        {
+        if language.level_link && matches!(level, AreaLevel::Province | AreaLevel::City) {
             let mut k = i + len;
             while let Some(Term::Body(_)) = term_of(tokens, k) {
                 k += tokens[k].term.map_or(1, |(_, l)| l);
@@ -268,7 +287,7 @@ pub fn level_places(
         }
         i += len;
     }
-    if language.script == Script::Latin {
+    if language.places_before_level {
         let mut i = 0;
         while i < tokens.len() {
             match place_at(text, tokens, i, language) {
@@ -348,7 +367,13 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
                 if is_sep(t) || matches!(t.term, Some((Term::And, _))) {
                     saw_sep = true;
                     k += t.term.map_or(1, |(_, l)| l);
-                } else if matches!(t.term, Some((Term::Level(l), _)) if l == level) {
+                } else if matches!(t.term, Some((Term::Level(l), _)) if l == level)
+                    // "các phường: A, B, xã C": another local level continues the list.
+                    || matches!(t.term, Some((Term::Level(AreaLevel::Commune | AreaLevel::Ward), _))
+                        if saw_sep)
+                    // "les communes de A et de B": a link word after the separator.
+                    || (saw_sep && matches!(t.term, Some((Term::Link, _))))
+                {
                     k += t.term.map_or(1, |(_, l)| l);
                 } else {
                     break;
@@ -371,13 +396,13 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
             i += len;
         }
     }
-    if language.script == Script::Latin {
+    if language.places_before_level {
         lists.extend(places_before_level(text, tokens, language));
     }
     lists
 }
 
-/// "Dong Kinh ward and Ky Lua ward", "Tam Thanh commune": Latin names before their level.
+/// "Dong Kinh ward and Ky Lua ward", "Tam Thanh commune": names before their level.
 fn places_before_level(text: &str, tokens: &[Token], language: &Language) -> Vec<PlaceList> {
     let mut out: Vec<PlaceList> = Vec::new();
     let mut i = 0;
@@ -481,6 +506,28 @@ fn joined_before_level(
 /// marks a person (after "comrade", "led by", a title; before a title run or a speech
 /// verb), or of three syllables or more anywhere. `taken[i]` marks tokens already read
 /// as places.
+/// Later mentions by honorific and given name alone ("ông Nghị", "Mr. Thang"): the token
+/// of the given name and its folded lowercase reading.
+pub fn honorific_given(text: &str, tokens: &[Token], language: &Language) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some((Term::Comrade, len)) = t.term else {
+            continue;
+        };
+        let g = i + len;
+        let given = tokens.get(g).and_then(|t| syllable(text, t, language));
+        let more = tokens
+            .get(g + 1)
+            .is_some_and(|t| syllable(text, t, language).is_some());
+        if let Some(given) = given
+            && !more
+        {
+            out.push((g, given.to_lowercase()));
+        }
+    }
+    out
+}
+
 pub fn names(
     text: &str,
     tokens: &[Token],
@@ -513,27 +560,16 @@ fn name_at(
 ) -> Option<NameMention> {
     let t = &tokens[i];
     let raw = t.text(text);
-    let (surname, strip_and) = match language.script {
-        Script::Latin => {
-            let s = syllable(text, t, language)?;
-            names::is_surname(&s.to_lowercase()).then_some((s, false))?
-        }
-        Script::Arabic => {
-            if !t.is_word() || t.in_term {
-                return None;
-            }
-            let key = crate::text::search_key(raw);
-            let pick = |k: &str| {
-                super::ar::readings(k)
-                    .into_iter()
-                    .find(|r| names::is_surname(r))
-                    .map(super::ar::capitalize)
-            };
-            match pick(&key) {
-                Some(s) => (s, false),
-                None => (pick(key.strip_prefix('و')?)?, true),
-            }
-        }
+    syllable(text, t, language)?;
+    let pick = |word: &str| {
+        (language.readings)(word)
+            .into_iter()
+            .find(|r| names::is_surname(r))
+            .map(|r| super::lexicon::capitalize(&r))
+    };
+    let (surname, strip_and) = match pick(raw) {
+        Some(s) => (s, false),
+        None => (pick(raw.strip_prefix(language.and_prefix?)?)?, true),
     };
     let mut parts = vec![surname];
     let mut j = i + 1;
@@ -568,29 +604,28 @@ fn name_at(
     }
     let (rule, confidence) = if let Some(rule) = trigger(tokens, i, j) {
         (rule, 90)
-    } else if parts.len() >= 3 {
+    } else if parts.len() >= language.bare_name_syllables {
         ("name-shape", 65)
     } else {
         return None;
     };
-    let start = if strip_and {
-        t.start + 'و'.len_utf8()
-    } else {
-        t.start
+    let start = match language.and_prefix {
+        Some(and) if strip_and => t.start + and.len_utf8(),
+        _ => t.start,
     };
     let end = tokens[j - 1].end;
-    // Arabic names take the project's romanizer (`names::romanize_arabic`) so that ids
-    // agree with `resolve`; the syllable table only decided where the name is.
-    let canonical = match language.script {
-        Script::Arabic => {
-            let romanized = crate::names::romanize_arabic(&text[start..end]);
+    // Transliterated names take the language's name romanizer so that ids agree with
+    // `resolve`; the syllable readings only decided where the name is.
+    let canonical = match language.romanize_name {
+        Some(romanize) => {
+            let romanized = romanize(&text[start..end]);
             if romanized.split_whitespace().count() == parts.len() {
                 romanized
             } else {
                 canonical
             }
         }
-        Script::Latin => canonical,
+        None => canonical,
     };
     Some(NameMention {
         canonical,
@@ -710,7 +745,12 @@ pub fn title_run(
                     Term::And => push_title(&mut titles, &mut current),
                     _ => break,
                 }
-                after_level = matches!(term, Term::Level(_));
+                // "Tỉnh ủy Tuyên Quang": a body said with its level may take the place.
+                // "Comité du Parti de la province de Son La": link words keep it open.
+                after_level = matches!(term, Term::Level(_))
+                    || (language.place_after_body
+                        && (matches!(term, Term::Body(_))
+                            || (after_level && matches!(term, Term::Link))));
                 if !matches!(term, Term::Link | Term::And) {
                     last_good = Some(j + len);
                 }

@@ -3,7 +3,7 @@
 //! Both passes are single left-to-right scans over the characters: linear in the input,
 //! and they accept any `&str` (control characters and mixed scripts are just tokens).
 
-use super::lexicon::{Language, Matcher, Script, Term};
+use super::lexicon::{Language, Matcher, Meaning, Term};
 
 /// A sentence: its byte span in the whole text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +13,9 @@ pub struct Sentence {
 }
 
 /// Splits `text` into sentences: at `.`, `!`, `?`, `؟` followed by white space, and at line
-/// breaks. `No.`/`Nr.` and single capital initials do not end a sentence.
-pub fn sentences(text: &str) -> Vec<Sentence> {
+/// breaks. The language's abbreviations (`No.`, `Nr.`) and single capital initials do not
+/// end a sentence.
+pub fn sentences(text: &str, language: &Language) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -23,32 +24,48 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             '\n' | '\r' => true,
             '.' | '!' | '?' | '؟' => {
                 let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
-                next_is_space && !(c == '.' && is_abbreviation(&text[start..i]))
+                next_is_space && !(c == '.' && is_abbreviation(&text[start..i], language))
             }
             _ => false,
         };
         if end_here {
             push_sentence(text, start, i + c.len_utf8(), &mut out);
             start = i + c.len_utf8();
+        } else if i - start >= MAX_SENTENCE {
+            // A run-on "sentence" (a list without end, text without stops) is read in
+            // pieces cut at a separator, so that no sentence costs more than a bound.
+            let piece = &text[start..i];
+            let after = |k: usize| k + piece[k..].chars().next().map_or(1, char::len_utf8);
+            let cut = piece
+                .rfind([',', ';', '،', '؛'])
+                .or_else(|| piece.rfind(char::is_whitespace))
+                .map(after)
+                .unwrap_or(piece.len());
+            push_sentence(text, start, start + cut, &mut out);
+            start += cut;
         }
     }
     push_sentence(text, start, text.len(), &mut out);
     out
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// The longest sentence read as one, in bytes; longer runs are cut at a separator.
+pub const MAX_SENTENCE: usize = 4096;
+
+fn is_abbreviation(before: &str, language: &Language) -> bool {
     let word: String = before
         .chars()
         .rev()
         .take_while(|c| c.is_alphanumeric())
         .collect();
     let word: String = word.chars().rev().collect();
-    matches!(
-        word.as_str(),
-        "No" | "Nr" | "no" | "nr" | "Mr" | "Mrs" | "Ms" | "Dr"
-    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        // German ordinal days: "am 3. Juli", "des 20. August".
-        || (!word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
+    language.abbreviations.contains(&word.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        // Ordinal days: "am 3. Juli", "des 20. August".
+        || (language.ordinal_dot
+            && !word.is_empty()
+            && word.len() <= 2
+            && word.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
@@ -105,7 +122,8 @@ impl Token {
 }
 
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    // `°`/`º` belong to their word: "n°", "Nº".
+    c.is_alphanumeric() || is_combining(c) || matches!(c, '°' | 'º')
 }
 
 fn is_combining(c: char) -> bool {
@@ -171,6 +189,29 @@ pub fn tokenize(
 
 fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
+    // An elided word written onto the next one ("d'An", "l'Assemblée") is a token of its
+    // own.
+    if let Some(cut) = elision_end(word, language) {
+        push_one(text, start, start + cut, language, tokens);
+        push_one(text, start + cut, end, language, tokens);
+        return;
+    }
+    push_one(text, start, end, language, tokens);
+}
+
+/// Where the elided word at the start of `word` ends (after its apostrophe), if any.
+pub fn elision_end(word: &str, language: &Language) -> Option<usize> {
+    if language.elisions.is_empty() {
+        return None;
+    }
+    let (i, apostrophe) = word.char_indices().find(|(_, c)| matches!(c, '\'' | '’'))?;
+    let cut = i + apostrophe.len_utf8();
+    let head = word[..i].to_lowercase();
+    (cut < word.len() && language.elisions.contains(&head.as_str())).then_some(cut)
+}
+
+fn push_one(text: &str, start: usize, end: usize, language: &Language, tokens: &mut Vec<Token>) {
+    let word = &text[start..end];
     let digits = crate::text::ascii_digits(word);
     if digits.bytes().all(|b| b.is_ascii_digit()) {
         let value = if digits.len() <= 9 {
@@ -203,20 +244,17 @@ fn push_word(text: &str, start: usize, end: usize, language: &Language, tokens: 
     }
 }
 
-/// The Latin syllable a word can be in a Vietnamese name: a capitalized syllable-shaped
-/// Latin word, or an Arabic-script word the language's romanizer reads.
+/// The Latin syllable a word can be in a Vietnamese name, capitalized: the language's
+/// most likely reading of it, or of it without the language's conjunction prefix.
 pub fn reading(word: &str, language: &Language) -> Option<String> {
-    match language.script {
-        Script::Latin => {
-            let first = word.chars().next()?;
-            if !first.is_uppercase() || word.len() > 16 {
-                return None;
-            }
-            let folded = super::en::fold_lower(word);
-            super::names::is_latin_syllable(&folded).then(|| super::ar::capitalize(&folded))
-        }
-        Script::Arabic => language.romanize.and_then(|r| r(word)),
+    let mut found = (language.readings)(word);
+    if found.is_empty()
+        && let Some(and) = language.and_prefix
+        && let Some(rest) = word.strip_prefix(and)
+    {
+        found = (language.readings)(rest);
     }
+    found.first().map(|s| super::lexicon::capitalize(s))
 }
 
 fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
@@ -233,8 +271,27 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
             .iter()
             .map(|t| t.key.as_str())
             .collect();
-        if let Some((term, len)) = matcher.longest(&window) {
-            tokens[i].term = Some((term, len));
+        if let Some((meaning, len)) = matcher.longest(&window) {
+            match meaning {
+                Meaning::Whole(term) => tokens[i].term = Some((term, len)),
+                Meaning::Each(terms) => {
+                    for (t, term) in tokens[i..i + len].iter_mut().zip(terms) {
+                        t.term = Some((*term, 1));
+                    }
+                }
+            }
+            // "Ha Thi Le", "Tran Van De": a capitalized one-word glue term right after a
+            // name syllable is the name's next syllable, not the article.
+            let name_goes_on = len == 1
+                && matches!(meaning, Meaning::Whole(Term::Link))
+                && tokens[i].reading.is_some()
+                && i.checked_sub(1)
+                    .is_some_and(|p| tokens[p].reading.is_some() && !tokens[p].in_term);
+            if name_goes_on {
+                tokens[i].term = None;
+                i += 1;
+                continue;
+            }
             for t in &mut tokens[i..i + len] {
                 t.in_term = true;
             }
@@ -250,9 +307,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn run_on_text_is_cut_at_separators_into_bounded_sentences() {
+        let text = "Tan Lap, ".repeat(2000);
+        let s = sentences(&text, &crate::extract::en::LANGUAGE);
+        assert!(s.len() > 2);
+        assert!(s.iter().all(|s| s.end - s.start <= MAX_SENTENCE + 16));
+        assert!(s.iter().all(|s| text[s.start..s.end].ends_with(',')));
+        let spaced = "\u{a0}word".repeat(2000);
+        let s = sentences(&spaced, &crate::extract::en::LANGUAGE);
+        assert!(s.len() > 2);
+    }
+
+    #[test]
     fn sentences_keep_abbreviations_and_spans() {
         let text = "Working Group No. 6 met. It worked.\nNext line";
-        let s = sentences(text);
+        let s = sentences(text, &crate::extract::en::LANGUAGE);
         let pieces: Vec<_> = s.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(
             pieces,

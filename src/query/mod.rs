@@ -15,7 +15,7 @@ pub use leads::{GroupLeads, Leader, leads, table as leads_table};
 pub use members::{Member, Members, members, table as members_table};
 pub use neighbors::{Neighbor, Neighbors, neighbors, table as neighbors_table, within};
 pub use path::{Path, Step, shortest_path, table as path_table};
-pub use posts::{PostHeld, Posts, posts, table as posts_table};
+pub use posts::{PostHeld, Posts, in_force, posts, table as posts_table};
 pub use table::Table;
 
 use serde::Serialize;

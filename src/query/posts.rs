@@ -82,7 +82,7 @@ fn on_or_before(a: PartialDate, b: PartialDate) -> bool {
 }
 
 /// Whether a `holds` relation is in force on `date` (see the module documentation).
-fn in_force(graph: &Graph, holds: &Relation, date: PartialDate) -> bool {
+pub fn in_force(graph: &Graph, holds: &Relation, date: PartialDate) -> bool {
     if holds.start.is_some() || holds.end.is_some() {
         let started = holds.start.is_none_or(|s| on_or_before(s, date));
         let not_ended = holds.end.is_none_or(|e| on_or_before(date, e));

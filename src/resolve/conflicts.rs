@@ -30,7 +30,8 @@ impl std::fmt::Display for Conflict {
     }
 }
 
-type Day = (u16, u8, u8);
+/// A calendar day as (year, month, day).
+pub type Day = (u16, u8, u8);
 
 /// The days a `holds` relation covers, or `None` when it carries no date at all.
 pub fn span(relation: &Relation) -> Option<(Day, Day)> {

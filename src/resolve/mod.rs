@@ -4,24 +4,31 @@
 //! curated [`Judgement`]s. Output: one document in which every real person is one node,
 //! plus a [`Report`]. Pure: no I/O.
 //!
-//! How it decides, in order:
+//! How it decides, in order (the rules themselves are in `decide.rs`):
 //! 1. `same` judgements join their ids; `not_same` judgements forbid a join, whatever
 //!    else would imply it (also transitively: two clusters never join while one holds
 //!    an id the other must not).
 //! 2. Candidates come from an index of loose name keys ([`crate::names`]), never from
-//!    all pairs. Inside a bucket, each context [`Feature`] (article, post, body, place)
-//!    keeps a few representative mentions; a mention joins a representative that shares a
-//!    feature when the names are the same, or compatible across scripts (a Latin spelling
-//!    variant needs a shared post; a shared place needs dates within ten years). Work is
-//!    O(n · f) for n mentions with f features each.
-//! 3. A mention with no post, body or place joins the only other person in its bucket
+//!    all pairs. Inside a bucket, each context [`Feature`] (article, placed post, placed
+//!    body, place, province merged in 2025) keeps a few representative mentions; a mention
+//!    joins a representative that shares a feature when the names are the same, or
+//!    compatible across scripts (a Latin spelling variant needs a shared post; a shared
+//!    place needs dates within ten years), and nothing refuses it: names written with
+//!    different diacritics, or current posts in two provinces at the same time with no
+//!    move reported. Work is O(n · f) for n mentions with f features each.
+//! 3. A person whose posts are all unplaced (the article did not say where) joins the only
+//!    other person so named who holds a post of the same role in the same kind of body;
+//!    with two or more such people it stays apart, and the report lists each.
+//! 4. A mention with no post, body or place joins the only other person in its bucket
 //!    whose name matches, when there is exactly one.
-//! 4. Two curated persons are never joined automatically: curated ids are distinct people.
+//! 5. Two curated persons are never joined automatically: curated ids are distinct people.
 //!
-//! Same-named people left apart are reported as candidates with the reason.
+//! Same-named people left apart are reported as candidates, closest first, with the
+//! reason and what would decide them.
 
 mod conflicts;
 mod context;
+mod decide;
 mod others;
 mod provinces;
 mod report;
@@ -33,15 +40,13 @@ pub use others::Joined;
 pub use provinces::{MERGER_DATE, successor};
 pub use report::{Candidate, Link, MentionReport, PersonReport, Report};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{
-    Alias, Document, Entity, EntityId, EntityKind, Kind, Lang, PartialDate, Relation, RelationKind,
-    slugify,
-};
-use crate::names::{NameKey, NameMatch, has_arabic, name_key, romanize_arabic};
+use crate::model::{Alias, Document, Entity, EntityId, EntityKind, Kind, Lang, Relation, slugify};
+use crate::names::{NameMatch, has_arabic, romanize_arabic};
 
-use context::{Context, World};
+use context::World;
+use decide::{Clusters, Join, Mention, Names, Refusal};
 
 /// The resolved document and the account of how it was resolved.
 #[derive(Debug, Clone)]
@@ -54,125 +59,11 @@ pub struct Resolution {
 const REPRESENTATIVES: usize = 4;
 /// How many distinct people per name bucket are compared for the candidate report.
 const REPORTED_PER_BUCKET: usize = 6;
+/// How many distinct people per role a bucket remembers when looking for the only one.
+const ROLE_HOLDERS: usize = 3;
 
-/// One person entity as one document gives it.
-struct Mention<'a> {
-    /// 0 for the curated document, i + 1 for `extracted[i]`.
-    document: usize,
-    entity: &'a Entity,
-    keys: Vec<NameKey>,
-    context: Context,
-}
-
-impl Mention<'_> {
-    fn name_match(&self, other: &Mention) -> NameMatch {
-        let mut best = NameMatch::Different;
-        for a in &self.keys {
-            for b in &other.keys {
-                best = best.min(a.compare(b));
-            }
-        }
-        best
-    }
-
-    fn has_role_or_place(&self) -> bool {
-        self.context
-            .features
-            .iter()
-            .any(|f| !matches!(f, Feature::Article(_)))
-    }
-}
-
-/// Union-find over mentions, each cluster carrying what may not join it.
-struct Clusters {
-    parent: Vec<usize>,
-    ids: Vec<BTreeSet<EntityId>>,
-    forbidden: Vec<BTreeSet<EntityId>>,
-    curated: Vec<Option<EntityId>>,
-}
-
-enum Refusal {
-    NotSame(EntityId),
-    BothCurated(EntityId, EntityId),
-}
-
-impl Refusal {
-    fn reason(&self) -> String {
-        match self {
-            Refusal::NotSame(id) => format!("`not_same` judgement on `{id}`"),
-            Refusal::BothCurated(a, b) => {
-                format!("`{a}` and `{b}` are both curated people")
-            }
-        }
-    }
-}
-
-impl Clusters {
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Joins the clusters of `a` and `b`; `forced` (a `same` judgement) overrides the
-    /// curated rule but never a `not_same`. Returns false when they were already one.
-    fn union(&mut self, a: usize, b: usize, forced: bool) -> Result<bool, Refusal> {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return Ok(false);
-        }
-        if let Some(id) = self.ids[ra]
-            .intersection(&self.forbidden[rb])
-            .chain(self.ids[rb].intersection(&self.forbidden[ra]))
-            .next()
-        {
-            return Err(Refusal::NotSame(id.clone()));
-        }
-        if !forced && let (Some(x), Some(y)) = (&self.curated[ra], &self.curated[rb]) {
-            return Err(Refusal::BothCurated(x.clone(), y.clone()));
-        }
-        let (big, small) = if self.ids[ra].len() >= self.ids[rb].len() {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[small] = big;
-        let ids = std::mem::take(&mut self.ids[small]);
-        self.ids[big].extend(ids);
-        let forbidden = std::mem::take(&mut self.forbidden[small]);
-        self.forbidden[big].extend(forbidden);
-        let curated = self.curated[small].take();
-        if let Some(small_id) = curated {
-            let keep = match self.curated[big].take() {
-                Some(big_id) => big_id.min(small_id),
-                None => small_id,
-            };
-            self.curated[big] = Some(keep);
-        }
-        Ok(true)
-    }
-}
-
-fn document_label(document: usize, extracted: &[Document]) -> String {
-    if document == 0 {
-        return "curated".to_string();
-    }
-    let doc = &extracted[document - 1];
-    doc.entities
-        .iter()
-        .find(|e| e.kind() == Kind::Source)
-        .map(|e| format!("extracted {}", e.id))
-        .unwrap_or_else(|| format!("extracted #{document}"))
-}
-
-fn mention_label(mention: &Mention, extracted: &[Document]) -> String {
-    format!(
-        "{} ({})",
-        mention.entity.id,
-        document_label(mention.document, extracted)
-    )
+fn name_ok(name: NameMatch) -> bool {
+    matches!(name, NameMatch::Same | NameMatch::Compatible)
 }
 
 /// Resolves the person mentions of `curated` and `extracted` into one document.
@@ -184,61 +75,71 @@ fn mention_label(mention: &Mention, extracted: &[Document]) -> String {
 pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgement]) -> Resolution {
     let documents: Vec<&Document> = std::iter::once(curated).chain(extracted).collect();
     let world = World::new(&documents);
+    let labels: Vec<String> = (0..documents.len())
+        .map(|d| document_label(d, extracted))
+        .collect();
 
     // Mentions: every person entity of every document, with its keys and context. Names
-    // repeat, so their keys are computed once (the map is only looked up, never iterated).
+    // repeat, so their keys are computed once.
+    let mut names = Names::default();
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut key_cache: std::collections::HashMap<&str, NameKey> = Default::default();
     for (d, document) in documents.iter().enumerate() {
-        let mut from: BTreeMap<&EntityId, Vec<&Relation>> = BTreeMap::new();
+        let mut from: HashMap<&EntityId, Vec<&Relation>> = HashMap::new();
         for relation in &document.relations {
             from.entry(&relation.from).or_default().push(relation);
         }
+        let own_source = (d > 0)
+            .then(|| {
+                document
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind() == Kind::Source)
+                    .map(|e| &e.id)
+                    .collect::<Vec<_>>()
+            })
+            .and_then(|sources| match sources[..] {
+                [one] => world.get(one),
+                _ => None,
+            });
         for entity in &document.entities {
             if entity.kind() != Kind::Person {
                 continue;
             }
             let relations = from.get(&entity.id).map(Vec::as_slice).unwrap_or(&[]);
-            let mut keys: Vec<NameKey> = std::iter::once(entity.name.as_str())
+            let mut keys = Vec::new();
+            let mut marks = Vec::new();
+            for text in std::iter::once(entity.name.as_str())
                 .chain(entity.aliases.iter().map(|a| a.text.as_str()))
-                .map(|text| {
-                    key_cache
-                        .entry(text)
-                        .or_insert_with(|| name_key(text))
-                        .clone()
-                })
-                .filter(|k| !k.strict.is_empty())
-                .collect();
-            keys.sort();
+            {
+                let (key, mark) = names.add(text);
+                if !names.keys[key as usize].strict.is_empty() {
+                    keys.push(key);
+                }
+                marks.extend(mark);
+            }
+            keys.sort_unstable();
             keys.dedup();
+            marks.sort_unstable();
+            marks.dedup();
             mentions.push(Mention {
                 document: d,
                 entity,
                 keys,
-                context: world.context(entity, relations),
+                marks,
+                context: world.context(entity, relations, own_source),
             });
         }
     }
 
-    let mut clusters = Clusters {
-        parent: (0..mentions.len()).collect(),
-        ids: mentions
-            .iter()
-            .map(|m| BTreeSet::from([m.entity.id.clone()]))
-            .collect(),
-        forbidden: vec![BTreeSet::new(); mentions.len()],
-        curated: mentions
-            .iter()
-            .map(|m| (m.document == 0).then(|| m.entity.id.clone()))
-            .collect(),
-    };
-    let mut by_id: BTreeMap<&EntityId, Vec<usize>> = BTreeMap::new();
+    let mut clusters = Clusters::new(&mentions);
+    let mut by_id: HashMap<&EntityId, Vec<usize>> = HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
         by_id.entry(&mention.entity.id).or_default().push(i);
     }
     let mut report = Report::default();
     let mut links: Vec<(usize, usize, String)> = Vec::new();
-    let mut refused: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    let mut refused: BTreeMap<(usize, usize), Refusal> = BTreeMap::new();
+    let mut ambiguous: BTreeMap<(usize, usize), String> = BTreeMap::new();
 
     // 1. Judgements.
     for judgement in judgements {
@@ -253,7 +154,7 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         if let Judgement::NotSame { a, b, .. } = judgement {
             for (x, y) in [(a, b), (b, a)] {
                 for &i in by_id.get(x).map(Vec::as_slice).unwrap_or(&[]) {
-                    clusters.forbidden[i].insert(y.clone());
+                    clusters.forbid(i, y.clone());
                 }
             }
         }
@@ -272,7 +173,7 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
             } else {
                 format!("curated `same` judgement: {note}")
             };
-            match clusters.union(pair[0], pair[1], true) {
+            match clusters.union(pair[0], pair[1], Join::Judged, &names, &world) {
                 Ok(true) => links.push((pair[0], pair[1], reason)),
                 Ok(false) => {}
                 Err(refusal) => report.problems.push(format!(
@@ -283,31 +184,48 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         }
     }
 
-    // 2. Buckets of equal loose keys, and shared context inside them.
-    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // 2. Buckets of equal loose keys, in order of first appearance, and shared context.
+    let mut bucket_of_key: Vec<u32> = Vec::with_capacity(names.keys.len());
+    let mut bucket_index: HashMap<String, u32> = HashMap::new();
+    for key in &names.keys {
+        let next = bucket_index.len() as u32;
+        bucket_of_key.push(*bucket_index.entry(key.loose_text()).or_insert(next));
+    }
+    drop(bucket_index);
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    let mut order: HashMap<u32, usize> = HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
-        let mut texts: Vec<String> = mention.keys.iter().map(NameKey::loose_text).collect();
-        texts.sort();
-        texts.dedup();
-        for text in texts {
-            buckets.entry(text).or_default().push(i);
+        let mut own: Vec<u32> = mention
+            .keys
+            .iter()
+            .map(|&k| bucket_of_key[k as usize])
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        for b in own {
+            let next = buckets.len();
+            let slot = *order.entry(b).or_insert(next);
+            if slot == buckets.len() {
+                buckets.push(Vec::new());
+            }
+            buckets[slot].push(i);
         }
     }
-    for members in buckets.values() {
-        if members.len() < 2 {
-            continue;
-        }
-        let mut representatives: BTreeMap<&Feature, Vec<usize>> = BTreeMap::new();
+    drop(order);
+    buckets.retain(|members| members.len() > 1);
+
+    for members in &buckets {
+        let mut representatives: HashMap<context::Feature, Vec<usize>> = HashMap::new();
         for &m in members {
             let mention = &mentions[m];
             for feature in &mention.context.features {
-                let reps = representatives.entry(feature).or_default();
+                let reps = representatives.entry(*feature).or_default();
                 for &r in reps.iter() {
                     if clusters.find(r) == clusters.find(m) {
                         break;
                     }
                     let other = &mentions[r];
-                    let name = mention.name_match(other);
+                    let name = mention.name_match(other, &names);
                     let name_ok = match name {
                         NameMatch::Same | NameMatch::Compatible => true,
                         NameMatch::Variant => feature.admits_spelling_variants(),
@@ -320,14 +238,20 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
                     if !(name_ok && dates_ok) {
                         continue;
                     }
-                    let reason = format!("{} name, {feature}", describe_match(name));
-                    match clusters.union(r, m, false) {
+                    let join = if matches!(feature, context::Feature::Article(_)) {
+                        Join::SameArticle
+                    } else {
+                        Join::Inferred
+                    };
+                    match clusters.union(r, m, join, &names, &world) {
                         Ok(_) => {
+                            let reason =
+                                decide::shared_reason(feature, other, mention, name, &world);
                             links.push((r, m, reason));
                             break;
                         }
                         Err(refusal) => {
-                            refused.insert((r.min(m), r.max(m)), refusal.reason());
+                            refused.insert((r.min(m), r.max(m)), refusal);
                         }
                     }
                 }
@@ -338,11 +262,81 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         }
     }
 
-    // 3. Mentions with nothing but a name (and an article) join the only match.
-    for members in buckets.values() {
-        if members.len() < 2 {
+    // 3. People whose posts are all unplaced join the only person so named holding a post
+    // of the same role in the same kind of body.
+    for members in &buckets {
+        if !members
+            .iter()
+            .any(|&m| mentions[m].context.unplaced_roles().next().is_some())
+        {
             continue;
         }
+        let mut holders: BTreeMap<_, Vec<(usize, usize)>> = BTreeMap::new();
+        for &m in members {
+            let root = clusters.find(m);
+            for role in mentions[m].context.roles() {
+                let list = holders.entry(role).or_default();
+                if list.len() < ROLE_HOLDERS && !list.iter().any(|(r, _)| *r == root) {
+                    list.push((root, m));
+                }
+            }
+        }
+        for &m in members {
+            let own = clusters.find(m);
+            if !clusters.is_unplaced(own) {
+                continue;
+            }
+            let mut found: Vec<(usize, usize)> = Vec::new();
+            for role in mentions[m].context.unplaced_roles() {
+                for &(root, rep) in holders.get(&role).map(Vec::as_slice).unwrap_or(&[]) {
+                    let root = clusters.find(root);
+                    if root != own
+                        && name_ok(mentions[m].name_match(&mentions[rep], &names))
+                        && !found.iter().any(|(r, _)| *r == root)
+                    {
+                        found.push((root, rep));
+                    }
+                }
+            }
+            match found[..] {
+                [(_, other)] => {
+                    let name = mentions[m].name_match(&mentions[other], &names);
+                    match clusters.union(other, m, Join::Inferred, &names, &world) {
+                        Ok(true) => links.push((
+                            other,
+                            m,
+                            decide::role_reason(&mentions[other], &mentions[m], name, &world),
+                        )),
+                        Ok(false) => {}
+                        Err(refusal) => {
+                            refused.insert((other.min(m), other.max(m)), refusal);
+                        }
+                    }
+                }
+                [] => {}
+                ref many => {
+                    let list: Vec<String> = many
+                        .iter()
+                        .map(|&(_, rep)| decide::posts_text(&mentions[rep], &world))
+                        .collect();
+                    for &(_, rep) in many {
+                        ambiguous.insert(
+                            (rep.min(m), rep.max(m)),
+                            format!(
+                                "same name and a post of the same role without a place, but {} \
+                                 people so named hold one: {}",
+                                many.len(),
+                                list.join(" | ")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // 4. Mentions with nothing but a name (and an article) join the only match.
+    for members in &buckets {
         let mut roots: Vec<(usize, usize)> = Vec::new();
         for &m in members {
             let root = clusters.find(m);
@@ -357,7 +351,7 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
             continue;
         }
         for &m in members {
-            if mentions[m].has_role_or_place() {
+            if !mentions[m].context.name_only() {
                 continue;
             }
             let own = clusters.find(m);
@@ -365,31 +359,29 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
                 .iter()
                 .filter(|(root, rep)| {
                     clusters.find(*root) != own
-                        && matches!(
-                            mentions[m].name_match(&mentions[*rep]),
-                            NameMatch::Same | NameMatch::Compatible
-                        )
+                        && name_ok(mentions[m].name_match(&mentions[*rep], &names))
                 })
                 .map(|(_, rep)| *rep)
                 .collect();
             if let [other] = others[..] {
-                let reason = format!(
-                    "{} name, the only person so named, and no post, body or place to tell otherwise",
-                    describe_match(mentions[m].name_match(&mentions[other]))
-                );
-                match clusters.union(other, m, false) {
-                    Ok(true) => links.push((other, m, reason)),
+                let name = mentions[m].name_match(&mentions[other], &names);
+                match clusters.union(other, m, Join::Inferred, &names, &world) {
+                    Ok(true) => links.push((
+                        other,
+                        m,
+                        decide::name_only_reason(&mentions[m], &mentions[other], name, &world),
+                    )),
                     Ok(false) => {}
                     Err(refusal) => {
-                        refused.insert((other.min(m), other.max(m)), refusal.reason());
+                        refused.insert((other.min(m), other.max(m)), refusal);
                     }
                 }
             }
         }
     }
 
-    // Resolved ids: curated ids stay; the others take their smallest mention id, made
-    // unique with `-2`, `-3`… when another person already has it.
+    // Resolved ids: curated ids stay; the others take their slug, made unique with `-2`,
+    // `-3`… when another person already has it.
     let mut members_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         let root = clusters.find(i);
@@ -400,7 +392,7 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         .filter(|m| m.document == 0)
         .map(|m| m.entity.id.clone())
         .collect();
-    let mut final_id: BTreeMap<usize, EntityId> = BTreeMap::new();
+    let mut final_id: HashMap<usize, EntityId> = HashMap::new();
     for &root in members_of.keys() {
         if let Some(id) = &clusters.curated[root] {
             final_id.insert(root, id.clone());
@@ -430,7 +422,8 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         taken.insert(id.clone());
         final_id.insert(root, id);
     }
-    let mut id_map: BTreeMap<(usize, &EntityId), EntityId> = BTreeMap::new();
+    drop(taken);
+    let mut id_map: HashMap<(usize, &EntityId), EntityId> = HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
         let root = clusters.find(i);
         id_map.insert(
@@ -441,33 +434,40 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
 
     // Places and bodies that extraction spelled otherwise than the curator.
     let (joined_map, joined) =
-        others::join_to_curated(curated, extracted, |d| document_label(d + 1, extracted));
+        others::join_to_curated(curated, extracted, |d| labels[d + 1].clone());
     for ((d, id), into) in joined_map {
         id_map.insert((d + 1, id), into);
     }
     report.joined = joined;
 
     // Person entities and their reports.
-    let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
-    let mut links_of: BTreeMap<usize, Vec<Link>> = BTreeMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut links_of: HashMap<usize, Vec<Link>> = HashMap::new();
+    let label = |m: &Mention| format!("{} ({})", m.entity.id, labels[m.document]);
     for (a, b, reason) in links {
         let root = clusters.find(a);
         links_of.entry(root).or_default().push(Link {
-            a: mention_label(&mentions[a], extracted),
-            b: mention_label(&mentions[b], extracted),
+            a: label(&mentions[a]),
+            b: label(&mentions[b]),
             reason,
         });
     }
+    let mut names_of: HashMap<usize, String> = HashMap::new();
     for (&root, members) in &members_of {
         let id = final_id[&root].clone();
-        let person = merge_people(&id, members.iter().map(|&i| &mentions[i]));
+        let person = merge_people(&id, members.iter().map(|&i| &mentions[i]), &world);
         let mut mention_reports: Vec<MentionReport> = members
             .iter()
             .map(|&i| MentionReport {
-                document: document_label(mentions[i].document, extracted),
+                document: labels[mentions[i].document].clone(),
                 id: mentions[i].entity.id.clone(),
                 name: mentions[i].entity.name.clone(),
-                sources: mentions[i].context.sources.iter().cloned().collect(),
+                sources: mentions[i]
+                    .context
+                    .sources
+                    .iter()
+                    .map(|&s| EntityId::new(world.id(s)))
+                    .collect(),
             })
             .collect();
         mention_reports.sort();
@@ -477,13 +477,46 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
             mentions: mention_reports,
             links: links_of.remove(&root).unwrap_or_default(),
         });
-        entities.insert(id, person);
+        names_of.insert(root, person.name.clone());
+        entities.push(person);
     }
     report.people.sort_by(|a, b| a.id.cmp(&b.id));
 
-    // 4. Candidates kept apart.
+    // 5. Candidates kept apart, closest first.
+    let mut refused_roots: HashMap<(usize, usize), Refusal> = HashMap::new();
+    for ((a, b), refusal) in refused {
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        if ra != rb {
+            refused_roots
+                .entry((ra.min(rb), ra.max(rb)))
+                .or_insert(refusal);
+        }
+    }
+    let mut ambiguous_roots: HashMap<(usize, usize), String> = HashMap::new();
+    for ((a, b), text) in ambiguous {
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        if ra != rb {
+            ambiguous_roots
+                .entry((ra.min(rb), ra.max(rb)))
+                .or_insert(text);
+        }
+    }
+    let person_posts = |root: usize| -> String {
+        let mut posts: Vec<String> = members_of[&root]
+            .iter()
+            .map(|&i| decide::posts_text(&mentions[i], &world))
+            .collect();
+        posts.sort();
+        posts.dedup();
+        let more = posts.len().saturating_sub(REPORTED_PER_BUCKET);
+        posts.truncate(REPORTED_PER_BUCKET);
+        if more > 0 {
+            posts.push(format!("and {more} more"));
+        }
+        posts.join("; ")
+    };
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for members in buckets.values() {
+    for members in &buckets {
         let mut reps: Vec<(usize, usize)> = Vec::new();
         for &m in members {
             let root = clusters.find(m);
@@ -496,98 +529,135 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
         }
         for (i, &(ra, a)) in reps.iter().enumerate() {
             for &(rb, b) in &reps[i + 1..] {
-                let name = mentions[a].name_match(&mentions[b]);
-                if name == NameMatch::Different || !seen.insert((ra.min(rb), ra.max(rb))) {
+                let pair = (ra.min(rb), ra.max(rb));
+                let keys = mentions[a].key_match(&mentions[b], &names);
+                if keys == NameMatch::Different || !seen.insert(pair) {
                     continue;
                 }
-                let reason = refused
-                    .get(&(a.min(b), a.max(b)))
-                    .cloned()
-                    .unwrap_or_else(|| why_apart(&mentions[a], &mentions[b], name));
-                let (ida, idb) = (&final_id[&ra], &final_id[&rb]);
-                let (x, y) = if ida <= idb { (ra, rb) } else { (rb, ra) };
+                let (closeness, reason, decide) = if let Some(refusal) = refused_roots.get(&pair) {
+                    (refusal.closeness(), refusal.reason(), refusal.decider())
+                } else if let Some((x, y)) = decide::marks_conflict(
+                    &clusters_marks(&mentions, &members_of, ra),
+                    &clusters_marks(&mentions, &members_of, rb),
+                    &names,
+                ) {
+                    let refusal = Refusal::Diacritics(x.to_string(), y.to_string());
+                    (refusal.closeness(), refusal.reason(), refusal.decider())
+                } else if let Some(text) = ambiguous_roots.get(&pair) {
+                    (
+                        5,
+                        text.clone(),
+                        "the place in the article that leaves it out, or a judgement".to_string(),
+                    )
+                } else {
+                    decide::apart(&mentions[a], &mentions[b], keys, &world)
+                };
+                let (x, y) = if final_id[&ra] <= final_id[&rb] {
+                    (ra, rb)
+                } else {
+                    (rb, ra)
+                };
                 report.candidates.push(Candidate {
                     a: final_id[&x].clone(),
                     b: final_id[&y].clone(),
-                    a_name: entities[&final_id[&x]].name.clone(),
-                    b_name: entities[&final_id[&y]].name.clone(),
+                    a_name: names_of[&x].clone(),
+                    b_name: names_of[&y].clone(),
+                    a_posts: person_posts(x),
+                    b_posts: person_posts(y),
+                    closeness,
                     reason,
+                    decide,
                 });
             }
         }
     }
-    report.candidates.sort();
-    report.problems.sort();
+    report.sort();
     report.problems.dedup();
 
     // Other entities merge by id, curated first.
+    let mut others: HashMap<EntityId, usize> = HashMap::new();
     for (d, document) in documents.iter().enumerate() {
         for entity in &document.entities {
             if entity.kind() == Kind::Person {
                 continue;
             }
             let id = repoint(&id_map, d, &entity.id);
-            match entities.get_mut(&id) {
-                Some(existing) => {
+            match others.get(&id) {
+                Some(&i) => {
+                    let existing = &mut entities[i];
                     existing.aliases.extend(entity.aliases.iter().cloned());
                     if existing.note.is_none() {
                         existing.note.clone_from(&entity.note);
                     }
                 }
                 None => {
-                    entities.insert(id, entity.clone());
+                    others.insert(id.clone(), entities.len());
+                    let mut entity = entity.clone();
+                    entity.id = id;
+                    entities.push(entity);
                 }
             }
         }
     }
+    drop(others);
 
     // Relations re-pointed and merged by key, curated first.
-    let mut relations: BTreeMap<RelationKeyOwned, Relation> = BTreeMap::new();
+    let mut relations: Vec<Relation> = Vec::new();
     for (d, document) in documents.iter().enumerate() {
         for relation in &document.relations {
             let mut relation = relation.clone();
             relation.from = repoint(&id_map, d, &relation.from);
             relation.to = repoint(&id_map, d, &relation.to);
-            let key = owned_key(&relation);
-            match relations.get_mut(&key) {
-                Some(existing) => existing.evidence.extend(relation.evidence),
-                None => {
-                    relations.insert(key, relation);
-                }
-            }
+            relations.push(relation);
+        }
+    }
+    // A stable sort keeps the curated relation first among equal keys.
+    relations.sort_by(|a, b| a.key().cmp(&b.key()));
+    let mut merged: Vec<Relation> = Vec::with_capacity(relations.len());
+    for relation in relations {
+        match merged.last_mut() {
+            Some(last) if last.key() == relation.key() => last.evidence.extend(relation.evidence),
+            _ => merged.push(relation),
         }
     }
 
     let mut document = Document {
-        entities: entities.into_values().collect(),
-        relations: relations.into_values().collect(),
+        entities,
+        relations: merged,
     };
     document.sort();
     Resolution { document, report }
 }
 
-type RelationKeyOwned = (
-    RelationKind,
-    EntityId,
-    EntityId,
-    Option<PartialDate>,
-    Option<PartialDate>,
-    Option<PartialDate>,
-);
+/// The marked spellings of every mention of a cluster.
+fn clusters_marks(
+    mentions: &[Mention],
+    members_of: &BTreeMap<usize, Vec<usize>>,
+    root: usize,
+) -> Vec<u32> {
+    let mut marks: Vec<u32> = members_of[&root]
+        .iter()
+        .flat_map(|&i| mentions[i].marks.iter().copied())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
+}
 
-fn owned_key(relation: &Relation) -> RelationKeyOwned {
-    (
-        relation.kind,
-        relation.from.clone(),
-        relation.to.clone(),
-        relation.as_of,
-        relation.start,
-        relation.end,
-    )
+fn document_label(document: usize, extracted: &[Document]) -> String {
+    if document == 0 {
+        return "curated".to_string();
+    }
+    let doc = &extracted[document - 1];
+    doc.entities
+        .iter()
+        .find(|e| e.kind() == Kind::Source)
+        .map(|e| format!("extracted {}", e.id))
+        .unwrap_or_else(|| format!("extracted #{document}"))
 }
 
 fn repoint(
-    id_map: &BTreeMap<(usize, &EntityId), EntityId>,
+    id_map: &HashMap<(usize, &EntityId), EntityId>,
     document: usize,
     id: &EntityId,
 ) -> EntityId {
@@ -596,55 +666,6 @@ fn repoint(
         .or_else(|| id_map.get(&(0, id)))
         .cloned()
         .unwrap_or_else(|| id.clone())
-}
-
-fn describe_match(name: NameMatch) -> &'static str {
-    match name {
-        NameMatch::Same => "same",
-        NameMatch::Compatible => "compatible (across scripts)",
-        NameMatch::Variant => "variant-spelled",
-        NameMatch::Different => "different",
-    }
-}
-
-/// Why two same-named people were not joined, from their context.
-fn why_apart(a: &Mention, b: &Mention, name: NameMatch) -> String {
-    if a.document == 0 && b.document == 0 {
-        return "both are curated people".to_string();
-    }
-    let shared: Vec<&Feature> = a
-        .context
-        .features
-        .intersection(&b.context.features)
-        .collect();
-    let places = |m: &Mention| -> String {
-        let places: Vec<&str> = m
-            .context
-            .features
-            .iter()
-            .filter_map(|f| match f {
-                Feature::Area(id) => Some(id.as_str()),
-                _ => None,
-            })
-            .collect();
-        if places.is_empty() {
-            "no known place".to_string()
-        } else {
-            places.join(", ")
-        }
-    };
-    if name == NameMatch::Variant && !shared.is_empty() {
-        return "names differ in Latin spelling and share no post".to_string();
-    }
-    if shared.iter().any(|f| f.is_place()) {
-        return "same place but dates more than ten years apart".to_string();
-    }
-    format!(
-        "{} name but no shared post, body, place or article ({} / {})",
-        describe_match(name),
-        places(a),
-        places(b)
-    )
 }
 
 /// The Latin name of a person without a curated record: a name written with Vietnamese
@@ -688,7 +709,11 @@ fn choose_name(members: &[&Mention]) -> String {
 
 /// One person entity from the mentions of one cluster: the curated one's id and name
 /// when there is one, every name and alias of every mention kept with its source.
-fn merge_people<'a>(id: &EntityId, members: impl Iterator<Item = &'a Mention<'a>>) -> Entity {
+fn merge_people<'a>(
+    id: &EntityId,
+    members: impl Iterator<Item = &'a Mention<'a>>,
+    world: &World,
+) -> Entity {
     let members: Vec<&Mention> = members.collect();
     let curated = members
         .iter()
@@ -726,7 +751,11 @@ fn merge_people<'a>(id: &EntityId, members: impl Iterator<Item = &'a Mention<'a>
         aliases.push(Alias {
             text: entity_name.clone(),
             lang,
-            source: member.context.sources.iter().next().cloned(),
+            source: member
+                .context
+                .sources
+                .first()
+                .map(|&s| EntityId::new(world.id(s))),
         });
     }
     aliases.sort();

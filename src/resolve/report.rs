@@ -45,17 +45,37 @@ pub struct Link {
     pub reason: String,
 }
 
-/// Two resolved people whose names match, kept apart, and why.
+/// Two resolved people whose names match, kept apart: why, how close they came, and what
+/// would decide them.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Candidate {
     pub a: EntityId,
     pub b: EntityId,
     pub a_name: String,
     pub b_name: String,
+    /// Each person's posts with dates, as the articles give them.
+    pub a_posts: String,
+    pub b_posts: String,
+    /// 0 (decided by curated data) to 5 (could be either): higher came closer.
+    pub closeness: u8,
     pub reason: String,
+    /// What would decide the pair: a fact to look for, or a judgement to write.
+    pub decide: String,
 }
 
 impl Report {
+    /// Sorts people by id, candidates closest first (then by ids), problems by text.
+    pub fn sort(&mut self) {
+        self.people.sort_by(|a, b| a.id.cmp(&b.id));
+        self.candidates.sort_by(|x, y| {
+            y.closeness
+                .cmp(&x.closeness)
+                .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+                .then_with(|| x.cmp(y))
+        });
+        self.problems.sort();
+    }
+
     /// The report of one person, if resolution produced it.
     pub fn person(&self, id: &EntityId) -> Option<&PersonReport> {
         self.people.iter().find(|p| &p.id == id)
@@ -129,8 +149,18 @@ impl PersonReport {
 impl Candidate {
     pub fn to_table(&self) -> String {
         format!(
-            "candidate {} [{}] / {} [{}]: not merged: {}\n",
-            self.a, self.a_name, self.b, self.b_name, self.reason
+            "kept apart (closeness {}/5) {} [{}] / {} [{}]: {}\n    {}: {}\n    {}: {}\n    would decide: {}\n",
+            self.closeness,
+            self.a,
+            self.a_name,
+            self.b,
+            self.b_name,
+            self.reason,
+            self.a,
+            self.a_posts,
+            self.b,
+            self.b_posts,
+            self.decide
         )
     }
 }

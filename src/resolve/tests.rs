@@ -1,7 +1,7 @@
 //! Resolution tests, with people of our own in every script.
 
 use super::*;
-use crate::model::{AreaLevel, Classification, Evidence, Role};
+use crate::model::{AreaLevel, Classification, Evidence, PartialDate, RelationKind, Role};
 
 fn person(id: &str, name: &str, aliases: &[(&str, Lang, &str)]) -> Entity {
     Entity {
@@ -419,14 +419,21 @@ fn the_same_name_in_two_provinces_stays_two_people_and_is_a_candidate() {
     assert_eq!(resolution.report.candidates.len(), 1);
     let candidate = &resolution.report.candidates[0];
     assert!(
-        candidate.reason.contains("area:lang-son"),
+        candidate.reason.contains("lang-son"),
         "{}",
         candidate.reason
     );
     assert!(
-        candidate.reason.contains("area:ninh-binh"),
+        candidate.reason.contains("ninh-binh"),
         "{}",
         candidate.reason
+    );
+    assert!(
+        candidate
+            .decide
+            .contains("move between area:lang-son and area:ninh-binh"),
+        "{}",
+        candidate.decide
     );
 }
 
@@ -677,4 +684,346 @@ fn resolution_is_deterministic() {
     let b = resolve(&structure(), &[arabic, german], &[]);
     assert_eq!(a.document, b.document);
     assert_eq!(a.report, b.report);
+}
+
+/// An article naming `name` as holder of a post whose body the article does not place.
+fn unplaced_article(src: &str, date: &str, id: &str, name: &str, role: Role) -> Document {
+    let mut doc = article(src, Lang::En, date, id, name, "");
+    doc.entities.push(entity(
+        "org:unplaced-peoples-committee",
+        EntityKind::Organization {
+            classification: Classification::PeoplesCommittee,
+        },
+    ));
+    let post = format!("post:unplaced-peoples-committee-{role}");
+    doc.entities.push(entity(&post, EntityKind::Post { role }));
+    doc.relations.push(relation(
+        RelationKind::PostOf,
+        &post,
+        "org:unplaced-peoples-committee",
+        None,
+        "",
+    ));
+    doc.relations.push(holds(id, &post, date, src));
+    doc
+}
+
+fn person_ids(resolution: &Resolution) -> Vec<String> {
+    people(resolution).into_iter().map(|p| p.0).collect()
+}
+
+#[test]
+fn an_unplaced_post_joins_the_only_person_so_named_in_that_post() {
+    let placed = article(
+        "source:placed",
+        Lang::En,
+        "2025-08",
+        "person:vu-thi-lan",
+        "Vũ Thị Lan",
+        "post:lang-son-peoples-committee-vice-chair",
+    );
+    let unplaced = unplaced_article(
+        "source:unplaced",
+        "2025-10",
+        "person:vu-thi-lan",
+        "Vu Thi Lan",
+        Role::ViceChair,
+    );
+    let resolution = resolve(&structure(), &[placed.clone(), unplaced.clone()], &[]);
+    assert_eq!(person_ids(&resolution), ["person:vu-thi-lan"]);
+    let person = &resolution.report.people[0];
+    assert!(
+        person.links[0].reason.contains("does not say the place"),
+        "{:?}",
+        person.links
+    );
+    // A chair is not a vice chair: the unplaced post is another role, no join.
+    let chair = unplaced_article(
+        "source:unplaced",
+        "2025-10",
+        "person:vu-thi-lan",
+        "Vu Thi Lan",
+        Role::Chair,
+    );
+    let resolution = resolve(&structure(), &[placed.clone(), chair], &[]);
+    assert_eq!(person_ids(&resolution).len(), 2);
+    // Two people so named hold the post in two provinces: the unplaced one could be either.
+    let other = article(
+        "source:other",
+        Lang::En,
+        "2025-09",
+        "person:vu-thi-lan",
+        "Vũ Thị Lan",
+        "post:hai-phong-peoples-committee-vice-chair",
+    );
+    let resolution = resolve(&structure(), &[placed, other, unplaced], &[]);
+    assert_eq!(person_ids(&resolution).len(), 3);
+    let closest = &resolution.report.candidates[0];
+    assert_eq!(closest.closeness, 5, "{closest:?}");
+    assert!(
+        closest.reason.contains("2 people so named"),
+        "{}",
+        closest.reason
+    );
+}
+
+#[test]
+fn a_reshuffle_in_one_province_keeps_one_person() {
+    let before = article(
+        "source:before",
+        Lang::En,
+        "2024-03",
+        "person:dinh-quang-huy",
+        "Đinh Quang Huy",
+        "post:lang-son-peoples-committee-vice-chair",
+    );
+    let after = article(
+        "source:after",
+        Lang::Fr,
+        "2025-10",
+        "person:dinh-quang-huy",
+        "Dinh Quang Huy",
+        "post:lang-son-party-committee-secretary",
+    );
+    let resolution = resolve(&structure(), &[before, after], &[]);
+    assert_eq!(person_ids(&resolution), ["person:dinh-quang-huy"]);
+    let reason = &resolution.report.people[0].links[0].reason;
+    assert!(
+        reason.starts_with("same name, both in area:lang-son"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("2024-03") && reason.contains("2025-10"),
+        "{reason}"
+    );
+}
+
+/// A national post both provincial leaders hold, for the contradiction tests.
+fn with_central_committee(mut document: Document) -> Document {
+    document.entities.push(entity(
+        "area:viet-nam",
+        EntityKind::Area {
+            level: AreaLevel::Country,
+        },
+    ));
+    document.entities.push(entity(
+        "org:central-committee",
+        EntityKind::Organization {
+            classification: Classification::CentralCommittee,
+        },
+    ));
+    document.entities.push(entity(
+        "post:central-committee-member",
+        EntityKind::Post { role: Role::Member },
+    ));
+    document.relations.push(relation(
+        RelationKind::Within,
+        "org:central-committee",
+        "area:viet-nam",
+        None,
+        "",
+    ));
+    document.relations.push(relation(
+        RelationKind::PostOf,
+        "post:central-committee-member",
+        "org:central-committee",
+        None,
+        "",
+    ));
+    document
+}
+
+fn secretary(src: &str, date: &str, province: &str) -> Document {
+    let id = "person:ta-minh-duc";
+    let mut doc = article(
+        src,
+        Lang::En,
+        date,
+        id,
+        "Tạ Minh Đức",
+        &format!("post:{province}-party-committee-secretary"),
+    );
+    doc.relations
+        .push(holds(id, "post:central-committee-member", date, src));
+    doc
+}
+
+#[test]
+fn a_stated_move_between_provinces_joins_and_its_absence_keeps_apart() {
+    let world = with_central_committee(structure());
+    let first = secretary("source:first", "2025-08", "lang-son");
+    let later = secretary("source:later", "2025-08", "hai-phong");
+    // Both Central Committee members, secretaries of two provinces in the same month:
+    // one person cannot be both, so two people.
+    let resolution = resolve(&world, &[first.clone(), later], &[]);
+    assert_eq!(person_ids(&resolution).len(), 2);
+    let candidate = &resolution.report.candidates[0];
+    assert_eq!(candidate.closeness, 4);
+    assert!(
+        candidate.reason.contains("at the same time"),
+        "{}",
+        candidate.reason
+    );
+
+    // An article reports the move: it left Lang Son and took Hai Phong.
+    let id = "person:ta-minh-duc";
+    let mut moved = article("source:move", Lang::Fr, "2025-10", id, "Ta Minh Duc", "");
+    let mut left = holds(
+        id,
+        "post:lang-son-party-committee-secretary",
+        "2025-10",
+        "source:move",
+    );
+    left.end = Some("2025-10".parse().unwrap());
+    let mut took = holds(
+        id,
+        "post:hai-phong-party-committee-secretary",
+        "2025-10",
+        "source:move",
+    );
+    took.start = Some("2025-10".parse().unwrap());
+    moved.relations.extend([left, took]);
+    let later = secretary("source:later", "2025-11", "hai-phong");
+    let resolution = resolve(&world, &[first.clone(), moved, later.clone()], &[]);
+    assert_eq!(person_ids(&resolution), ["person:ta-minh-duc"]);
+
+    // Without the move, secretaries of two provinces a few months apart stay two people,
+    // and the report says what would decide it.
+    let resolution = resolve(
+        &structure(),
+        &[
+            article(
+                "source:first",
+                Lang::En,
+                "2025-08",
+                id,
+                "Tạ Minh Đức",
+                "post:lang-son-party-committee-secretary",
+            ),
+            article(
+                "source:later",
+                Lang::En,
+                "2025-11",
+                id,
+                "Tạ Minh Đức",
+                "post:hai-phong-party-committee-secretary",
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(person_ids(&resolution).len(), 2);
+    let candidate = &resolution.report.candidates[0];
+    assert_eq!(candidate.closeness, 3);
+    assert!(candidate.decide.contains("move"), "{}", candidate.decide);
+}
+
+#[test]
+fn names_that_differ_in_one_diacritic_are_two_people() {
+    let post = "post:lang-son-party-committee-secretary";
+    let one = article(
+        "source:one",
+        Lang::Vi,
+        "2025-08",
+        "person:a",
+        "Nguyễn Đình Trung",
+        post,
+    );
+    let two = article(
+        "source:two",
+        Lang::Vi,
+        "2025-10",
+        "person:b",
+        "Nguyễn Định Trung",
+        post,
+    );
+    // Written without marks, the name fits either spelling: what can be compared agrees, so
+    // it joins one of them by the post, and the two marked spellings stay apart.
+    let plain = article(
+        "source:three",
+        Lang::En,
+        "2025-08",
+        "person:c",
+        "Nguyen Dinh Trung",
+        post,
+    );
+    let resolution = resolve(&structure(), &[one, two, plain], &[]);
+    let ids = person_ids(&resolution);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let candidate = &resolution.report.candidates[0];
+    assert!(
+        candidate.reason.contains("diacritics"),
+        "{}",
+        candidate.reason
+    );
+    assert!(
+        candidate.reason.contains("đình") && candidate.reason.contains("định"),
+        "{}",
+        candidate.reason
+    );
+    // Different syllables are different people even when one side has no marks.
+    let duc = article(
+        "source:duc",
+        Lang::Vi,
+        "2025-08",
+        "person:d",
+        "Nguyễn Đức Trung",
+        post,
+    );
+    let dinh = article(
+        "source:dinh",
+        Lang::En,
+        "2025-10",
+        "person:e",
+        "Nguyen Dinh Trung",
+        post,
+    );
+    assert_eq!(
+        person_ids(&resolve(&structure(), &[duc, dinh], &[])).len(),
+        2
+    );
+}
+
+#[test]
+fn successors_in_one_post_are_two_people_and_no_conflict() {
+    let post = "post:hai-phong-peoples-committee-chair";
+    let old = article(
+        "source:old",
+        Lang::En,
+        "2020-05",
+        "person:x",
+        "Trần Văn Bình",
+        post,
+    );
+    let new = article(
+        "source:new",
+        Lang::En,
+        "2025-05",
+        "person:y",
+        "Lê Thị Hoa",
+        post,
+    );
+    let again = article(
+        "source:again",
+        Lang::De,
+        "2025-09",
+        "person:z",
+        "Le Thi Hoa",
+        post,
+    );
+    let resolution = resolve(&structure(), &[old, new, again], &[]);
+    assert_eq!(
+        person_ids(&resolution),
+        ["person:le-thi-hoa", "person:tran-van-binh"]
+    );
+    assert!(post_conflicts(&resolution.document).is_empty());
+    let hoa = resolution
+        .report
+        .person(&EntityId::new("person:le-thi-hoa"))
+        .unwrap();
+    assert_eq!(hoa.mentions.len(), 2);
+    assert!(
+        hoa.links[0].reason.contains("in both, 2025-05 and 2025-09"),
+        "{:?}",
+        hoa.links
+    );
 }

@@ -28,12 +28,16 @@ fn two_builds_are_byte_identical() {
     }
     let (files_a, files_b) = (read_tree(a.path()), read_tree(b.path()));
     assert_eq!(
-        files_a.keys().collect::<Vec<_>>(),
+        files_a
+            .keys()
+            .filter(|k| !k.starts_with(".cache"))
+            .collect::<Vec<_>>(),
         [
             "graph.json",
             "graph.ron",
             "graph.snapshot",
             "org-chart.dot",
+            "quang-ninh-groups.dot",
             "quang-ninh.dot"
         ]
     );
@@ -208,5 +212,103 @@ fn facts_of_an_uncurated_article_enter_the_graph_marked_extracted() {
             .unwrap()
             .iter()
             .any(|e| e.get("method").is_none())
+    );
+}
+
+/// Extraction runs on every core; the graph must not depend on how many there are.
+#[test]
+fn the_graph_is_byte_identical_at_one_and_two_threads() {
+    let dataset = load::load_data_dir(&root().join("data")).expect("data/ is valid");
+    let sites_text = fs::read_to_string(root().join("data/sites.ron")).expect("data/sites.ron");
+    let sites = govgraph::extract::SiteTable::parse(&sites_text).expect("data/sites.ron is valid");
+    let outputs = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            build::outputs(&Graph::new(
+                govgraph::pipeline::combine(&dataset, &sites).document,
+            ))
+        })
+    };
+    let (one, two) = (outputs(1), outputs(2));
+    assert!(!dataset.articles.is_empty());
+    assert!(one == two, "the build differs between 1 and 2 threads");
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for (name, bytes) in read_tree(from) {
+        let path = to.join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+}
+
+fn build_into(data: &TempDir, out: &TempDir) {
+    let output = govgraph(&[
+        "build",
+        "--data",
+        data.str(),
+        "--out",
+        out.str(),
+        "--no-svg",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn cache_entries(out: &TempDir) -> std::collections::BTreeMap<String, Vec<u8>> {
+    read_tree(out.path())
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(".cache/extract/"))
+        .collect()
+}
+
+/// One cache entry per article; adding an article adds one entry and leaves the others;
+/// an entry is what the build reads; a damaged entry is ignored and the article extracted
+/// again.
+#[test]
+fn the_extraction_cache_keeps_one_entry_per_article_and_is_checked() {
+    let (data, out) = (TempDir::new("cache-data"), TempDir::new("cache-out"));
+    copy_tree(&root().join("tests/fixtures/small"), data.path());
+    build_into(&data, &out);
+    let first = cache_entries(&out);
+    assert_eq!(first.len(), 1);
+    let graph = fs::read(out.path().join("graph.json")).unwrap();
+
+    fs::write(
+        data.path().join("articles/002-quang-ninh-en.txt"),
+        "---\nsource: https://example.gov.vn/quang-ninh/meeting-7\nlang: en\ndate: 2025-10-02\n\
+         ---\nOn 2 October, comrade Pham Minh Khoa, Secretary of the Provincial Party \
+         Committee, chaired the meeting.\n",
+    )
+    .unwrap();
+    build_into(&data, &out);
+    let second = cache_entries(&out);
+    assert_eq!(second.len(), 2);
+    for (name, bytes) in &first {
+        assert!(second.get(name) == Some(bytes), "{name} was rewritten");
+    }
+    fs::remove_file(data.path().join("articles/002-quang-ninh-en.txt")).unwrap();
+
+    // A sealed entry that says the article holds nothing is believed...
+    let (name, _) = first.iter().next().unwrap();
+    let path = out.path().join(name);
+    let empty = r#"{"document":{"entities":[],"relations":[]},"diagnostics":0}"#;
+    let hash = govgraph::snapshot::content_hash(empty.as_bytes());
+    fs::write(&path, format!("{hash:032x}\n{empty}")).unwrap();
+    build_into(&data, &out);
+    assert!(fs::read(out.path().join("graph.json")).unwrap() != graph);
+    // ...and a damaged one is not: the article is extracted again.
+    fs::write(&path, format!("{hash:032x}\n{empty} ")).unwrap();
+    build_into(&data, &out);
+    assert!(fs::read(out.path().join("graph.json")).unwrap() == graph);
+    assert!(
+        cache_entries(&out).get(name) == first.get(name),
+        "the damaged entry was not rewritten"
     );
 }
