@@ -325,14 +325,48 @@ impl Graph {
                     .join(", ")
             ))),
             [] => Err(Error::Usage(format!("no {what} named `{name}`"))),
-            many => Err(Error::Usage(format!(
-                "`{name}` is ambiguous; it names {}: {}",
-                many.len(),
-                many.iter()
-                    .map(|e| format!("`{}` ({})", e.id, e.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            many => Err(Error::Usage(self.ambiguity(name, many))),
         }
+    }
+
+    /// The message for a name that names several entities: each with its posts, places
+    /// and dates, and how to pick one or record a judgement.
+    fn ambiguity(&self, name: &str, many: &[&Entity]) -> String {
+        let mut text = format!("`{name}` is ambiguous; it names {}:", many.len());
+        for entity in many {
+            text.push_str(&format!("\n  `{}` ({})", entity.id, entity.name));
+            let posts: Vec<String> = self
+                .links(&entity.id)
+                .into_iter()
+                .filter(|l| l.outgoing && l.relation.kind == RelationKind::Holds)
+                .map(|l| {
+                    let r = l.relation;
+                    let when = match (r.start, r.end, r.as_of) {
+                        (None, None, Some(d)) => format!("as of {d}"),
+                        (None, None, None) => "undated".to_string(),
+                        (s, e, _) => format!(
+                            "{}..{}",
+                            s.map(|d| d.to_string()).unwrap_or_default(),
+                            e.map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                    };
+                    format!("{} ({when})", l.other.name)
+                })
+                .collect();
+            if posts.is_empty() {
+                text.push_str(": no post known");
+            } else {
+                text.push_str(": ");
+                text.push_str(&posts.join("; "));
+            }
+        }
+        if many.iter().all(|e| e.kind() == Kind::Person) && many.len() >= 2 {
+            text.push_str(&format!(
+                "\nask again by id, or record who is who in data/judgements.ron: \
+                 same(a: \"{}\", b: \"{}\", note: \"why\") or not_same(...)",
+                many[0].id, many[1].id
+            ));
+        }
+        text
     }
 }

@@ -75,6 +75,8 @@ def main():
             w(f'(kind: member_of, from: "person:n{i}", to: "org:c{c}", {ev}),\n')
             w(f'(kind: member_of, from: "person:n{i}", to: "org:p{p}", {ev}),\n')
         w("])\n")
+    with open(os.path.join(out, "people"), "w") as f:
+        f.write(f"{people}\n")
     print(f"{out}: {fixed + 2 * people} entities, "
           f"{3 * provinces + 3 * communes + 6 * people} relations, {people} people")
 

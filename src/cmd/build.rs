@@ -24,11 +24,17 @@ pub fn run(
     svg: bool,
     format: QueryFormat,
     quiet: bool,
+    defaults: super::bulk::Defaults,
     out: &mut dyn Write,
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
     let inputs = super::files::read_inputs(data)?;
-    let dataset = load::check_data_files(&inputs.files)?;
+    let filler = super::bulk::Filler {
+        defaults,
+        undecided: Default::default(),
+    };
+    let dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
         salt: format!(
@@ -41,6 +47,7 @@ pub fn run(
     cache.store(&dataset, &extracted)?;
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
+    let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document);
     let outputs = build::outputs(&graph);
     // The snapshot records what it was built from and what was written beside it, so
@@ -110,6 +117,7 @@ pub fn run(
             "entities_left_out": combined.entities_left_out,
             "files_written": files.len(),
             "notes": notes,
+            "undecided": undecided,
             "conflicts": conflicts.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
             "leads": query::leads(&graph, None),
         });
@@ -155,6 +163,10 @@ pub fn run(
     }
     for conflict in &conflicts {
         text.push_str(&format!("{conflict}\n"));
+    }
+    text.push_str(&kept_apart);
+    for (file, what) in &undecided {
+        text.push_str(&format!("article {file}: {}\n", what.join("; ")));
     }
     text.push_str("\nwho leads which working group:\n\n");
     text.push_str(&query::leads_table(&query::leads(&graph, None)));

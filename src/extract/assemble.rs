@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::{Body, Language, Matcher, Term, TitleOrder};
 use super::names;
-use super::scan::{self, NameMention, PlaceList, PlaceName, TitleSpec};
+use super::scan::{self, Change, NameMention, PlaceList, PlaceName, TitleSpec};
 use super::tokens::{self, Sentence, Token, TokenKind};
 use super::{Diagnostic, Options};
 use crate::model::{
@@ -93,7 +93,11 @@ pub fn assemble(
         .flat_map(|l| &l.places)
         .map(|p| crate::text::search_key(&p.canonical))
         .collect();
+    let mut event_date = options.date;
     for read in &reads {
+        if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
+            event_date = Some(date);
+        }
         let mut here = Vec::new();
         for (mention, titles) in &read.named {
             let key = crate::text::search_key(&mention.canonical);
@@ -101,6 +105,7 @@ pub fn assemble(
                 continue;
             }
             let person = out.person(mention, read.span);
+            let (mut begun, mut kept) = (Vec::new(), Vec::new());
             for spec in titles {
                 let mut spec = spec.clone();
                 if spec.level.is_none()
@@ -112,9 +117,30 @@ pub fn assemble(
                     spec.level = known.level;
                     spec.place = known.place.clone();
                 }
+                // A former post is not held now; the text gives no dates for it.
+                if spec.change == Some(Change::Former) {
+                    continue;
+                }
                 let spec = &spec;
                 if let Some(post) = out.post(spec, &place, &person, read.span, mention.confidence) {
+                    match spec.change {
+                        Some(Change::Begins) => out.date_holding(&person, &post, event_date, None),
+                        Some(Change::Ends) => out.date_holding(&person, &post, None, event_date),
+                        _ => {}
+                    }
+                    if spec.change == Some(Change::Begins) {
+                        begun.push(post.clone());
+                    } else {
+                        kept.push(post.clone());
+                    }
                     holders.entry(post).or_insert_with(|| person.clone());
+                }
+            }
+            // "A, Vice Chair of the Council, elected Chair of the Council": a post begun in
+            // an organization ends the person's other post there.
+            for old in &kept {
+                if begun.iter().any(|new| out.same_org(new, old)) {
+                    out.date_holding(&person, old, None, event_date);
                 }
             }
             here.push(Who {
@@ -300,8 +326,21 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
                 scan::title_run_before(text, &tokens, &starts, mention.tokens.0, floor, language)
         {
             mark(&mut covered, run.tokens);
-            titles.extend(run.titles);
+            let mut run_titles = run.titles;
+            // "Former Secretary of … A": the title after "former" is no longer held.
+            let mut p = run.tokens.0;
+            while p > 0 && matches!(scan::term_of(&tokens, p - 1), Some(Term::Link)) {
+                p -= 1;
+            }
+            if p > 0
+                && matches!(scan::term_of(&tokens, p - 1), Some(Term::Former))
+                && let Some(first) = run_titles.first_mut()
+            {
+                first.change = Some(Change::Former);
+            }
+            titles.extend(run_titles);
         }
+        let before_name = titles.len();
         let mut start = mention.tokens.1;
         // "A, Member of …", "A - Member of … -": a comma or a dash opens the run after a name.
         if tokens
@@ -329,6 +368,10 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             mark(&mut covered, run.tokens);
             end = run.tokens.1;
             titles.extend(run.titles);
+        } else if let Some(change) = change_before(&tokens, &starts, mention.tokens.0) {
+            for title in &mut titles[before_name..] {
+                title.change.get_or_insert(change);
+            }
         }
         mark(&mut covered, mention.tokens);
         floor = end;
@@ -393,6 +436,27 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             }
         }
     }
+    // "The Deputy Secretaries of the City Party Committee: A, …; B, …": a title before a
+    // colon is held by every person listed after it.
+    let mut plural = Vec::new();
+    orphans.retain(|(spec, (_, end))| {
+        let colon = tokens.get(*end).is_some_and(|t| t.punct() == Some(':'));
+        // The list starts right after the colon (perhaps after an honorific).
+        let listed = named
+            .iter()
+            .any(|(m, _)| m.tokens.0 > *end && m.tokens.0 <= *end + 3);
+        if colon && listed {
+            plural.push((spec.clone(), *end));
+        }
+        !(colon && listed)
+    });
+    for (spec, end) in plural {
+        for (mention, titles) in &mut named {
+            if mention.tokens.0 > end {
+                titles.push(spec.clone());
+            }
+        }
+    }
     Read {
         span,
         tokens,
@@ -419,19 +483,58 @@ fn run_after_begins(
     {
         k += 1;
     }
-    let mut begins = false;
+    let mut change = None;
     while let Some((term, len)) = tokens.get(k).and_then(|t| t.term) {
         match term {
-            Term::Begins => begins = true,
-            Term::Link => {}
+            Term::Begins => change = Some(Change::Begins),
+            Term::Ends => change = Some(Change::Ends),
+            Term::Link | Term::Acting => {}
+            // "A, ancien secrétaire …, au poste de …": a former title is passed over.
+            Term::Former if change.is_none() => {
+                match scan::title_run(text, tokens, k + len, limit, language) {
+                    Some(run) => k = run.tokens.1,
+                    None => break,
+                }
+                while tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+                {
+                    k += 1;
+                }
+                continue;
+            }
             _ => break,
         }
         k += len;
     }
-    if !begins || k >= limit {
+    let change = change?;
+    if k >= limit {
         return None;
     }
-    scan::title_run(text, tokens, k, limit, language)
+    let mut run = scan::title_run(text, tokens, k, limit, language)?;
+    for title in &mut run.titles {
+        title.change.get_or_insert(change);
+    }
+    Some(run)
+}
+
+/// A change word just before a name ("elected Mr. A Chair …", "لانتخاب السيد A أمينا"):
+/// it governs the titles after the name when no other change word follows the name.
+fn change_before(tokens: &[Token], starts: &[Option<usize>], at: usize) -> Option<Change> {
+    let mut k = at;
+    for _ in 0..4 {
+        let p = k.checked_sub(1)?;
+        let first = starts[p].unwrap_or(p);
+        match tokens[first].term.map(|(t, _)| t) {
+            Some(Term::Begins) => return Some(Change::Begins),
+            Some(Term::Ends) => return Some(Change::Ends),
+            Some(Term::Comrade | Term::Link) => {}
+            None if matches!(tokens[p].punct(), Some(',' | '،')) => {}
+            _ => return None,
+        }
+        k = first;
+    }
+    None
 }
 
 fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
@@ -811,6 +914,15 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
     }
     let (body_slug, body_name) = (body_slug.as_str(), body_name.as_str());
     role = fit_role(role, classification);
+    // An inspection commission is chaired (Chủ nhiệm), not headed.
+    if body == Body::InspectionCommission {
+        role = match role {
+            Role::Head => Role::Chair,
+            Role::DeputyHead => Role::ViceChair,
+            Role::StandingDeputyHead => Role::StandingViceChair,
+            other => other,
+        };
+    }
     // "Vice chair of the standing committee of the steering committee": a standing deputy.
     if spec.bodies.contains(&Body::Standing)
         && !matches!(
@@ -1042,14 +1154,66 @@ impl<'a> Out<'a> {
         }
     }
 
+    /// Dates the `holds` relation of `person` to `post`: the post begins or ends on the
+    /// article's event date.
+    fn date_holding(
+        &mut self,
+        person: &EntityId,
+        post: &EntityId,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+    ) {
+        if let Some(relation) =
+            self.relations
+                .get_mut(&(RelationKind::Holds, person.clone(), post.clone()))
+        {
+            relation.start = start.or(relation.start);
+            relation.end = end.or(relation.end);
+        }
+    }
+
+    /// True when two posts are of one organization.
+    fn same_org(&self, a: &EntityId, b: &EntityId) -> bool {
+        let org = |p: &EntityId| {
+            self.relations
+                .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
+                .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
+                .map(|((_, _, to), _)| to.clone())
+                .next()
+        };
+        a != b && org(a).is_some() && org(a) == org(b)
+    }
+
     fn has(&self, kind: RelationKind, from: &EntityId, to: &EntityId) -> bool {
         self.relations
             .contains_key(&(kind, from.clone(), to.clone()))
     }
 
+    /// The person a name mention denotes. A name written with its diacritics is the
+    /// display name, the Latin form without them an alias; the id stays folded.
     fn person(&mut self, mention: &NameMention, _span: Sentence) -> EntityId {
         let id = EntityId::new(format!("person:{}", slugify(&mention.canonical)));
-        self.entity(&id, &mention.canonical, EntityKind::Person);
+        let written = mention
+            .original
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let with_marks = written != mention.canonical
+            && crate::text::fold(&written) == mention.canonical
+            && !crate::names::has_arabic(&written);
+        let display = if with_marks {
+            &written
+        } else {
+            &mention.canonical
+        };
+        self.entity(&id, display, EntityKind::Person);
+        if with_marks
+            && let Some(entity) = self.entities.get_mut(&id)
+            && entity.name == mention.canonical
+        {
+            entity.name = written.clone();
+        }
+        self.alias(&id, &mention.canonical);
         self.alias(&id, &mention.original);
         id
     }
@@ -1133,7 +1297,13 @@ impl<'a> Out<'a> {
         let tokens = &read.tokens;
         let group_word =
             numbered_group(tokens).or_else(|| find_term(tokens, |t| matches!(t, Term::Group)));
-        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb));
+        // "X worked with A commune"; with no group word, "X visited families in A ward".
+        let visit = find_term(tokens, |t| matches!(t, Term::WorksWithVerb)).or_else(|| {
+            group_word
+                .is_none()
+                .then(|| find_term(tokens, |t| matches!(t, Term::Inspect)))
+                .flatten()
+        });
         // A sentence with no group word still reports a delegation when its subject
         // "worked with" communes or wards: "Comrade X, Vice Chair of …, worked with A commune".
         let g = group_word.or(visit)?;
@@ -1159,12 +1329,11 @@ impl<'a> Out<'a> {
         }
         let led = find_term(tokens, |t| matches!(t, Term::LedBy | Term::ChairedBy));
         let leader = group_leader(tokens, here, g, j, led, visit);
-        if group_word.is_none()
-            && !read
-                .lists
-                .iter()
-                .any(|l| visit.is_some_and(|v| l.first_token > v))
-        {
+        let visited = match (group_word, visit) {
+            (None, Some(v)) => visited_places(self.text, read, v, self.language),
+            _ => Vec::new(),
+        };
+        if group_word.is_none() && visited.is_empty() {
             return None;
         }
         if number.is_none() && leader.is_none() {
@@ -1274,7 +1443,31 @@ impl<'a> Out<'a> {
         }
         let inspects = positions_of(tokens, Term::Inspect);
         let stops = positions_of(tokens, Term::Stop);
-        for list in read.lists.iter().filter(|l| l.first_token > g) {
+        for (place_name, level) in &visited {
+            let area = area_ref(&place_name.canonical, *level);
+            self.area(&area, Some(place_name));
+            self.relate(
+                RelationKind::WorksWith,
+                &group_id,
+                &area.0,
+                span,
+                "delegation-visit",
+                75,
+            );
+            if let Some(province) = &province {
+                self.area(province, None);
+                self.relate(
+                    RelationKind::Within,
+                    &area.0,
+                    &province.0,
+                    span,
+                    "group-areas",
+                    70,
+                );
+            }
+        }
+        let lists = read.lists.iter().filter(|_| group_word.is_some());
+        for list in lists.filter(|l| l.first_token > g) {
             let number = number.map_or(String::new(), |n| n.to_string());
             // "worked with A and B, and inspected C": the nearer verb decides.
             let before = |marks: &[usize]| {
@@ -1631,7 +1824,43 @@ fn group_leader<'w>(
             .find(|w| w.at >= after && w.at <= after + 2)
             .or_else(|| subject(h));
     }
-    visit.and_then(subject)
+    // The subject, before the verb or (verb first: "besuchte Genosse X") right after it.
+    visit.and_then(|v| subject(v).or_else(|| here.iter().find(|w| w.at > v)))
+}
+
+/// The communes and wards a person's visit names (sentence with no group word): the lists
+/// after the verb, and any commune, ward or district named next to its level word that is
+/// not the place of somebody's title.
+fn visited_places(
+    text: &str,
+    read: &Read,
+    verb: usize,
+    language: &Language,
+) -> Vec<(PlaceName, AreaLevel)> {
+    let mut out: Vec<(PlaceName, AreaLevel)> = read
+        .lists
+        .iter()
+        .filter(|l| l.first_token > verb)
+        .flat_map(|l| l.places.iter().map(|p| (p.clone(), l.level)))
+        .collect();
+    let in_title = |p: &PlaceName| {
+        read.named
+            .iter()
+            .flat_map(|(_, titles)| titles)
+            .chain(read.orphans.iter().map(|(t, _)| t))
+            .any(|t| t.place.as_ref().is_some_and(|q| q.span == p.span))
+    };
+    for (place, _) in scan::level_places(text, &read.tokens, language) {
+        let Some(level) = place.level else { continue };
+        let local = matches!(
+            level,
+            AreaLevel::Commune | AreaLevel::Ward | AreaLevel::District | AreaLevel::Town
+        );
+        if local && !in_title(&place) && !out.iter().any(|(p, _)| p.span == place.span) {
+            out.push((place, level));
+        }
+    }
+    out
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.

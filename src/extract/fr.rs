@@ -170,7 +170,7 @@ const PHRASES: &[(&str, Term)] = &[
     ("par intérim", Acting),
     // roles
     ("secrétaire", Role(Secretary)),
-    ("secrétaire général", Role(Secretary)),
+    ("secrétaire général", Comrade),
     ("secrétaire adjoint", Role(DeputySecretary)),
     ("secrétaire adjointe", Role(DeputySecretary)),
     ("secrétaires adjoints", Role(DeputySecretary)),

@@ -651,7 +651,7 @@ const EXPECTED: &[Expected] = &[
             ),
             (
                 "person:dang-quang-minh",
-                "post:lao-cai-inspection-commission-head",
+                "post:lao-cai-inspection-commission-chair",
             ),
             ("person:do-duc-tien", "post:party-central-committee-member"),
             (

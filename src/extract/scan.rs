@@ -48,6 +48,19 @@ pub struct TitleSpec {
     pub place: Option<PlaceName>,
     /// A department's own name as written ("Department of Home Affairs").
     pub name: Option<String>,
+    /// Whether the text says the title begins, ends or ended before the article.
+    pub change: Option<Change>,
+}
+
+/// What the text says happens to a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Elected, appointed, assigned to it: held from the article's event date.
+    Begins,
+    /// Relieved of it, retired from it: held until the article's event date.
+    Ends,
+    /// "former": not held now, since a date the article does not give.
+    Former,
 }
 
 /// A run of titles with the tokens it covers.
@@ -286,6 +299,31 @@ pub fn level_places(
             }
         }
         i += len;
+    }
+    // "der Volksrat von Hanoi", "the People's Council of Hanoi": a province after a body
+    // and a glue word.
+    for i in 1..tokens.len() {
+        if tokens[i].term.is_some() || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
+        {
+            continue;
+        }
+        let mut b = i - 1;
+        while b > 0 && matches!(term_of_covering(tokens, b), Some(Term::Link)) && i - b < 3 {
+            b -= 1;
+        }
+        if !matches!(term_of_covering(tokens, b), Some(Term::Body(_))) {
+            continue;
+        }
+        if let Some((mut place, next)) = place_at(text, tokens, i, language)
+            && let Some((_, level)) =
+                names::province_by_key(&crate::text::search_key(&place.canonical))
+            && !out
+                .iter()
+                .any(|(p, _): &(PlaceName, _)| p.span == place.span)
+        {
+            place.level = Some(level);
+            out.push((place, (i, next)));
+        }
     }
     if language.places_before_level {
         let mut i = 0;
@@ -741,7 +779,9 @@ pub fn title_run(
                             current.level = Some(level);
                         }
                     }
-                    Term::Link => {}
+                    Term::Link | Term::Acting => {}
+                    // "former Chair", "الرئيس السابق": the title it stands next to.
+                    Term::Former => current.change = Some(Change::Former),
                     Term::And => push_title(&mut titles, &mut current),
                     _ => break,
                 }
@@ -772,7 +812,12 @@ pub fn title_run(
                     break;
                 };
                 let before_level = matches!(term_of(tokens, next), Some(Term::Level(_)));
-                if !(after_level || before_level) {
+                // "Secretary of the Party Committee of Hanoi": a province named after a
+                // body and its glue word.
+                let after_body = j > start
+                    && matches!(term_of_covering(tokens, j - 1), Some(Term::Link))
+                    && names::province_by_key(&crate::text::search_key(&place.canonical)).is_some();
+                if !(after_level || before_level || after_body) {
                     break;
                 }
                 if current.place.is_none() {

@@ -607,7 +607,7 @@ fn ar_other_province_meeting_group_and_credit() {
     assert_holds(
         &doc,
         "person:nguyen-van-cong",
-        &["post:quang-ninh-inspection-commission-head"],
+        &["post:quang-ninh-inspection-commission-chair"],
     );
     assert_eq!(
         relations(&doc, RelationKind::WorksWith).len(),
@@ -809,7 +809,7 @@ fn en_central_bodies_stay_national() {
                 Central Inspection Commission, visited Ky Anh town in Ha Tinh province.";
     let doc = run(text, Some(Lang::En), None, None);
     let tri = "person:hoang-minh-tri";
-    assert_holds(&doc, tri, &["post:central-inspection-commission-head"]);
+    assert_holds(&doc, tri, &["post:central-inspection-commission-chair"]);
     assert!(
         ids(&doc, RelationKind::Holds, tri)
             .iter()
@@ -817,4 +817,95 @@ fn en_central_bodies_stay_national() {
         "{:?}",
         ids(&doc, RelationKind::Holds, tri)
     );
+}
+
+#[test]
+fn de_visit_front_committee_and_province_after_body() {
+    let text = "Genosse Ho Duc Phoc, Mitglied des Politbüros und Sekretär des Parteikomitees \
+                von Da Nang, besuchte Herrn Luu Van Tam im Bezirk Son Tra.\n\
+                Im Bezirk Ngu Hanh Son besuchte Genosse Ho Duc Phoc Frau Dao Thi Mai.\n\
+                Ihn begleitete Vo Van Hung, Vorsitzender des Komitees der Vietnamesischen \
+                Vaterländischen Front der Stadt.";
+    let doc = run(text, Some(Lang::De), None, None);
+    let phoc = "person:ho-duc-phoc";
+    assert_holds(
+        &doc,
+        phoc,
+        &[
+            "post:politburo-member",
+            "post:da-nang-party-committee-secretary",
+        ],
+    );
+    assert_holds(
+        &doc,
+        "person:vo-van-hung",
+        &["post:da-nang-fatherland-front-chair"],
+    );
+    let groups = ids(&doc, RelationKind::Leads, phoc);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let group = groups.into_iter().next().unwrap();
+    for ward in ["area:son-tra", "area:ngu-hanh-son"] {
+        assert!(has(&doc, RelationKind::WorksWith, &group, ward), "{ward}");
+    }
+    // The visited are persons, and lead nothing.
+    assert!(persons(&doc).contains("person:luu-van-tam"));
+    assert!(ids(&doc, RelationKind::Leads, "person:luu-van-tam").is_empty());
+}
+
+fn holds_relation<'d>(doc: &'d Document, person: &str, post: &str) -> &'d crate::model::Relation {
+    doc.relations
+        .iter()
+        .find(|r| {
+            r.kind == RelationKind::Holds && r.from.as_str() == person && r.to.as_str() == post
+        })
+        .unwrap_or_else(|| panic!("{person} should hold {post}"))
+}
+
+#[test]
+fn changes_of_post_are_dated_and_former_posts_dropped() {
+    let date: crate::model::PartialDate = "2025-08-12".parse().unwrap();
+    // English: appointed to a new post, keeping the old one in another body.
+    let text = "In Ha Tinh province, the Standing Committee decided to appoint Mr. Vo Minh \
+                Hoang - Director of the Department of Finance - to hold the position of Vice \
+                Chairman of the Provincial People's Committee. Former Secretary of the \
+                Provincial Party Committee Le Dinh Son attended.";
+    let doc = run(text, Some(Lang::En), None, None);
+    let hoang = "person:vo-minh-hoang";
+    let new = holds_relation(&doc, hoang, "post:ha-tinh-peoples-committee-vice-chair");
+    assert_eq!((new.start, new.end), (Some(date), None));
+    let kept = holds_relation(&doc, hoang, "post:ha-tinh-department-of-finance-director");
+    assert_eq!((kept.start, kept.end), (None, None));
+    assert!(ids(&doc, RelationKind::Holds, "person:le-dinh-son").is_empty());
+
+    // German: elected to chair the council she was vice chair of; the chair relieved.
+    let text = "Der Volksrat der Provinz Ha Tinh führte die Abberufung von Herrn Dang Quoc Khanh \
+                von seinem Amt als Vorsitzender des Provinzvolksrats durch und wählte Frau Hoang \
+                Thi Thu, stellvertretende Vorsitzende des Provinzvolksrats, zur Vorsitzenden \
+                des Provinzvolksrats.";
+    let doc = run(text, Some(Lang::De), None, None);
+    let thu = "person:hoang-thi-thu";
+    let chair = holds_relation(&doc, thu, "post:ha-tinh-peoples-council-chair");
+    assert_eq!(chair.start, Some(date));
+    let old = holds_relation(&doc, thu, "post:ha-tinh-peoples-council-vice-chair");
+    assert_eq!(old.end, Some(date));
+    let relieved = holds_relation(
+        &doc,
+        "person:dang-quoc-khanh",
+        "post:ha-tinh-peoples-council-chair",
+    );
+    assert_eq!((relieved.start, relieved.end), (None, Some(date)));
+}
+
+#[test]
+fn a_plural_title_before_a_colon_is_every_listed_persons() {
+    let text = "In Ha Tinh province, the Vice Chairmen of the Provincial People's Committee: \
+                Mr. Tran Bao Ha, Mr. Nguyen Hong Linh and Ms. Le Thi Hoa attended.";
+    let doc = run(text, Some(Lang::En), None, None);
+    for person in [
+        "person:tran-bao-ha",
+        "person:nguyen-hong-linh",
+        "person:le-thi-hoa",
+    ] {
+        assert_holds(&doc, person, &["post:ha-tinh-peoples-committee-vice-chair"]);
+    }
 }

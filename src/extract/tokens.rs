@@ -280,13 +280,32 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
                     }
                 }
             }
-            // "Ha Thi Le", "Tran Van De": a capitalized one-word glue term right after a
-            // name syllable is the name's next syllable, not the article.
+            // "Ha Thi Le", "Cầu Ông Lãnh": a capitalized one-word glue or honorific term
+            // right after a name syllable is the name's next syllable.
+            // So is a surname before a name syllable the lexicon does not know ("Lê Minh
+            // Hung").
+            // An honorific before a surname introduces a person ("Herrn Pham Huy Hong").
+            let introduces = matches!(meaning, Meaning::Whole(Term::Comrade))
+                && tokens.get(i + 1).is_none_or(|n| {
+                    n.reading
+                        .as_deref()
+                        .is_none_or(|r| super::names::is_surname(&r.to_lowercase()))
+                });
             let name_goes_on = len == 1
-                && matches!(meaning, Meaning::Whole(Term::Link))
+                && matches!(meaning, Meaning::Whole(Term::Link | Term::Comrade))
+                && !introduces
                 && tokens[i].reading.is_some()
-                && i.checked_sub(1)
-                    .is_some_and(|p| tokens[p].reading.is_some() && !tokens[p].in_term);
+                && (i
+                    .checked_sub(1)
+                    .is_some_and(|p| tokens[p].reading.is_some() && !tokens[p].in_term)
+                    || (matches!(meaning, Meaning::Whole(Term::Link))
+                        && tokens[i]
+                            .reading
+                            .as_deref()
+                            .is_some_and(|r| super::names::is_surname(&r.to_lowercase()))
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.reading.is_some() && !matcher.knows(&n.key))));
             if name_goes_on {
                 tokens[i].term = None;
                 i += 1;

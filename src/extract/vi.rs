@@ -161,7 +161,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("quyền", Acting),
     // roles
     ("bí thư", Role(Secretary)),
-    ("tổng bí thư", Role(Secretary)),
+    // The General Secretary is no post of a body the model names: a marker of the person.
+    ("tổng bí thư", Comrade),
     ("phó bí thư", Role(DeputySecretary)),
     ("phó bí thư thường trực", Role(StandingDeputySecretary)),
     ("ủy viên", Role(Member)),
@@ -186,7 +187,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("tổ phó", Role(DeputyHead)),
     ("giám đốc", Role(Director)),
     ("phó giám đốc", Role(DeputyDirector)),
-    ("chánh", Role(Chief)),
+    ("chánh văn phòng", RoleBody(Chief, Office)),
+    ("chánh thanh tra", Role(Chief)),
     ("đại biểu quốc hội", RoleBody(Deputy, NationalAssembly)),
     ("đbqh", RoleBody(Deputy, NationalAssembly)),
     // bodies

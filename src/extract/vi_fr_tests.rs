@@ -263,3 +263,111 @@ fn a_province_before_a_name_is_a_place_not_part_of_the_name() {
         "no person named after the province"
     );
 }
+
+#[test]
+fn french_surname_le_is_a_name_not_the_article() {
+    let doc = run(
+        "Selon le communiqué, Lê Quang Vinh, membre du Bureau politique, a pris la parole. \
+         M. Le Van Tam, secrétaire adjoint du Comité provincial du Parti de Yen Bai, a \
+         salué la délégation.",
+        Some(Lang::Fr),
+    );
+    holds(&doc, "person:le-quang-vinh", &["post:politburo-member"]);
+    holds(
+        &doc,
+        "person:le-van-tam",
+        &["post:yen-bai-party-committee-deputy-secretary"],
+    );
+}
+
+#[test]
+fn french_former_title_is_passed_over_for_the_new_post() {
+    let doc = run(
+        "Le Bureau politique a décidé la nomination de Vi Van Khai, ancien secrétaire du \
+         Comité provincial du Parti de Lao Cai, au poste de secrétaire du Comité provincial \
+         du Parti de Yen Bai.",
+        Some(Lang::Fr),
+    );
+    holds(
+        &doc,
+        "person:vi-van-khai",
+        &["post:yen-bai-party-committee-secretary"],
+    );
+    assert!(
+        !has(
+            &doc,
+            RelationKind::Holds,
+            "person:vi-van-khai",
+            "post:lao-cai-party-committee-secretary"
+        ),
+        "the former post is not held"
+    );
+}
+
+#[test]
+fn a_name_written_with_diacritics_is_the_display_name_and_the_folded_form_an_alias() {
+    let doc = run(
+        "Phó Chủ tịch UBND tỉnh Yên Bái Đặng Quốc Tuấn phát biểu. Dang Quoc Tuan cho biết.",
+        Some(Lang::Vi),
+    );
+    let person = doc
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:dang-quoc-tuan")
+        .expect("the person");
+    assert_eq!(person.name, "Đặng Quốc Tuấn");
+    assert!(person.aliases.iter().any(|a| a.text == "Dang Quoc Tuan"));
+    let plain = run(
+        "Le camarade Dang Quoc Tuan, secrétaire du Comité provincial du Parti de Yen Bai, a \
+         pris la parole.",
+        Some(Lang::Fr),
+    );
+    let person = plain
+        .entities
+        .iter()
+        .find(|e| e.id.as_str() == "person:dang-quoc-tuan")
+        .expect("the person");
+    assert_eq!(
+        person.name, "Dang Quoc Tuan",
+        "seen only without diacritics"
+    );
+}
+
+#[test]
+fn a_ward_named_with_an_honorific_word_stays_one_place_in_a_list() {
+    let doc = run(
+        "Tổ 6 do ông Vi Văn Khải, Phó Chủ tịch UBND tỉnh Yên Bái làm Tổ trưởng, phụ trách các \
+         phường: Gò Ông Khải, Chánh Lộc, Minh Tân.",
+        Some(Lang::Vi),
+    );
+    for ward in ["area:go-ong-khai", "area:chanh-loc", "area:minh-tan"] {
+        assert!(
+            has(&doc, RelationKind::WorksWith, "group:yen-bai-6", ward),
+            "{ward}: {:?}",
+            doc.relations
+                .iter()
+                .map(|r| format!("{} {} {}", r.kind, r.from, r.to))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_general_secretary_marks_a_person_without_a_provincial_post() {
+    let doc = run(
+        "Bí thư Tỉnh ủy Yên Bái Lò Văn Khiêm quán triệt bài phát biểu của Tổng Bí thư Vi Văn \
+         Khải.",
+        Some(Lang::Vi),
+    );
+    assert!(
+        doc.entities
+            .iter()
+            .any(|e| e.id.as_str() == "person:vi-van-khai")
+    );
+    assert!(
+        !doc.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Holds && r.from.as_str() == "person:vi-van-khai"),
+        "no post of the province for the General Secretary"
+    );
+}

@@ -9,8 +9,10 @@ mod validate;
 
 pub use judgement::{Judgement, parse_judgements};
 pub use layout::line_col;
+pub use validate::Fill;
 pub use validate::{
     Dataset, InputFile, LoadedArticle, STRUCTURAL, parse_document, ron_options, squeeze, validate,
+    validate_filling,
 };
 
 use std::fs;
@@ -63,11 +65,21 @@ pub fn load_data_dir(dir: &Path) -> Result<Dataset> {
 
 /// Checks the texts [`read_data_dir`] gathered: records, articles and judgements.
 pub fn check_data_files(files: &DataFiles) -> Result<Dataset> {
+    check_data_files_filling(files, &|_, _| {
+        Err("article front matter lacks `source`, `lang`, `date`".to_string())
+    })
+}
+
+/// [`check_data_files`], with `fill` deciding the fields of articles without front matter.
+pub fn check_data_files_filling(files: &DataFiles, fill: Fill<'_>) -> Result<Dataset> {
     let judgements = match &files.judgements {
         Some(file) => parse_judgements(&file.path, &file.text),
         None => Ok(Vec::new()),
     };
-    match (validate(&files.records, &files.articles), judgements) {
+    match (
+        validate_filling(&files.records, &files.articles, fill),
+        judgements,
+    ) {
         (Ok(mut dataset), Ok(judgements)) => {
             dataset.judgements = judgements;
             Ok(dataset)

@@ -38,7 +38,9 @@ pub use conflicts::{Conflict, post_conflicts, span};
 pub use context::{AREA_WINDOW_YEARS, Feature};
 pub use others::Joined;
 pub use provinces::{MERGER_DATE, successor};
-pub use report::{Candidate, Link, MentionReport, PersonReport, Report};
+pub use report::{
+    Candidate, Link, MentionReport, PersonReport, Report, SHOWN_IN_BUILD, kept_apart_summary,
+};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -124,6 +124,35 @@ impl Report {
     }
 }
 
+/// What `build` prints about people kept apart: how many same-name pairs, then each,
+/// closest first (at most [`SHOWN_IN_BUILD`]; `govgraph resolve` lists them all).
+pub fn kept_apart_summary(report: &Report) -> String {
+    let mut out = String::new();
+    if report.candidates.is_empty() {
+        out.push_str("no same-name people kept apart\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} same-name pairs kept apart, closest first (`govgraph resolve --explain NAME` for each):",
+        report.candidates.len()
+    );
+    for candidate in report.candidates.iter().take(SHOWN_IN_BUILD) {
+        out.push_str(&candidate.to_table());
+    }
+    if report.candidates.len() > SHOWN_IN_BUILD {
+        let _ = writeln!(
+            out,
+            "... and {} more (`govgraph resolve`)",
+            report.candidates.len() - SHOWN_IN_BUILD
+        );
+    }
+    out
+}
+
+/// How many kept-apart pairs `build` prints.
+pub const SHOWN_IN_BUILD: usize = 20;
+
 impl PersonReport {
     pub fn to_table(&self) -> String {
         let mut out = String::new();
