@@ -5,14 +5,32 @@
 
 use std::collections::BTreeMap;
 
-use crate::export::{self, Chart, display_name};
+use crate::export::{self, Chart, ChartFiles, display_name};
 use crate::graph::Graph;
 use crate::model::{AreaLevel, EntityId, EntityKind, Kind, RelationKind};
 
 /// The file name of the overall org chart.
 pub const OVERALL_CHART: &str = "org-chart.dot";
 
-/// The RON and JSON graph, every DOT chart (the whole graph; per province an org chart and
+/// The file name of the page to explore the graph.
+pub const PAGE: &str = "index.html";
+
+/// The SVG chart files of every province and city, as `build` names them.
+pub fn chart_files(graph: &Graph) -> BTreeMap<EntityId, ChartFiles> {
+    top_level_areas(graph)
+        .into_iter()
+        .map(|area| {
+            let slug = area.as_str().trim_start_matches("area:").to_string();
+            let files = ChartFiles {
+                org: format!("{slug}.svg"),
+                groups: format!("{slug}-groups.svg"),
+            };
+            (area, files)
+        })
+        .collect()
+}
+
+/// The RON and JSON graph, the page (`index.html`), every DOT chart (the whole graph; per province an org chart and
 /// a working-group chart), keyed by file name.
 pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -27,6 +45,10 @@ pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
     files.insert(
         OVERALL_CHART.to_string(),
         export::org_chart(graph, &Chart::whole("govgraph: all places")),
+    );
+    files.insert(
+        PAGE.to_string(),
+        export::page(graph, "govgraph", &chart_files(graph)),
     );
     for area in top_level_areas(graph) {
         let entity = graph

@@ -64,8 +64,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table, global = true)]
         format: QueryFormat,
     },
-    /// Write the graph (or the part around one entity) as DOT, RON, JSON or a format another
-    /// tool loads (networkx, Gephi, Kuzu, Neo4j, RDF, Popolo, FollowTheMoney, spreadsheets).
+    /// Write the graph (or the part around one entity) as DOT, RON, JSON, an HTML page to
+    /// explore it, or a format another tool loads (networkx, Gephi, Kuzu, Neo4j, RDF,
+    /// Popolo, FollowTheMoney, spreadsheets).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -204,6 +205,24 @@ pub enum Question {
         #[arg(long)]
         deep: bool,
     },
+    /// A place from the gazetteer: what it is, where it lies, what it was before and became
+    /// after 2025, which groups worked with it, which of its officials are known.
+    Area {
+        /// A province, district, commune or ward, with or without diacritics, or its id
+        /// (`area:vn-06385`).
+        name: String,
+        /// Only units that existed on this date.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// The known holders of a province's posts, with sources.
+    Officials {
+        /// A province or centrally-run city, by name or gazetteer id.
+        province: String,
+        /// Only reports on or before this date; an old name then means the old province.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// The shortest chain of relations between two entities.
     Path {
         from: String,
@@ -251,4 +270,7 @@ pub enum ExportFormat {
     Ftm,
     /// Spreadsheet tables: people, posts held, groups and their communes (a folder: `-o DIR`).
     Csv,
+    /// One self-contained page to explore the graph (search, people, bodies, provinces,
+    /// paths, evidence); works offline.
+    Html,
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod gazetteer;
 pub mod graph;
 pub mod load;
 pub mod model;

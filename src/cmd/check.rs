@@ -1,4 +1,5 @@
-//! `govgraph check`: validate a data directory and report counts; write nothing.
+//! `govgraph check`: validate a data directory (records, articles, judgements and the
+//! gazetteer) and report counts; write nothing.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,6 +13,7 @@ use crate::model::Kind;
 
 pub fn run(data: &Path, format: QueryFormat, out: &mut dyn Write) -> Result<()> {
     let dataset = load::load_data_dir(data)?;
+    let gazetteer = load::read_gazetteer(data)?;
     let document = &dataset.document;
     if format == QueryFormat::Json {
         let counts: serde_json::Map<String, serde_json::Value> = Kind::ALL
@@ -46,5 +48,8 @@ pub fn run(data: &Path, format: QueryFormat, out: &mut dyn Write) -> Result<()> 
         line.push_str(&format!(" {n} {kind},"));
     }
     line.push_str(&format!(" {} relations", document.relations.len()));
+    if let Some(g) = gazetteer {
+        line.push_str(&format!("; gazetteer: {} units", g.len()));
+    }
     writeln!(out, "{line}").map_err(|err| Error::io("stdout", err))
 }

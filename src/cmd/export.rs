@@ -44,6 +44,7 @@ pub fn run(
         ExportFormat::Popolo => Format::Popolo,
         ExportFormat::Ftm => Format::Ftm,
         ExportFormat::Csv => Format::Csv,
+        ExportFormat::Html => Format::Html,
     };
     if format.is_bundle() && output.is_none() {
         return Err(Error::Usage(format!(
@@ -74,6 +75,10 @@ pub fn run(
     }
     let bytes = match format {
         Format::Dot => export::org_chart(&Graph::new(document), &Chart::whole(&title).on(date)),
+        Format::Html => {
+            let graph = Graph::new(document);
+            export::page(&graph, &title, &crate::build::chart_files(&graph))
+        }
         _ => export::render(&document, format, &title),
     };
     match output {

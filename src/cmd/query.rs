@@ -6,8 +6,40 @@ use super::files::load_graph;
 use super::render;
 use crate::cli::{GraphInput, QueryFormat, Question};
 use crate::error::{Error, Result};
+use crate::gazetteer::{Gazetteer, Level};
+use crate::load;
 use crate::model::{Kind, PartialDate};
 use crate::query;
+
+/// The data directory's gazetteer, or the compiled-in copy when it has none.
+enum GazetteerRef {
+    Read(Box<Gazetteer>),
+    Embedded,
+}
+
+impl GazetteerRef {
+    fn get(&self) -> &Gazetteer {
+        match self {
+            Self::Read(g) => g,
+            Self::Embedded => Gazetteer::embedded(),
+        }
+    }
+}
+
+fn gazetteer(input: &GraphInput) -> Result<GazetteerRef> {
+    Ok(match load::read_gazetteer(&input.data)? {
+        Some(g) => GazetteerRef::Read(Box::new(g)),
+        None => GazetteerRef::Embedded,
+    })
+}
+
+fn parse_date(text: Option<String>) -> Result<Option<PartialDate>> {
+    text.map(|t| {
+        t.parse::<PartialDate>()
+            .map_err(|err| Error::Usage(format!("--as-of: {err}")))
+    })
+    .transpose()
+}
 
 pub fn run(
     question: Question,
@@ -41,6 +73,36 @@ pub fn run(
             let body = graph.find(&body, &[Kind::Organization, Kind::WorkingGroup])?;
             let answer = query::members(&graph, body, deep);
             render(&answer, format, || query::members_table(&answer))
+        }
+        Question::Area { name, as_of } => {
+            let date = parse_date(as_of)?;
+            let g = gazetteer(input)?;
+            let answer = query::area(&graph, g.get(), &name, date);
+            if answer.units.is_empty() {
+                return Err(Error::Usage(format!(
+                    "no place named `{name}` in the gazetteer"
+                )));
+            }
+            render(&answer, format, || query::area_table(&answer))
+        }
+        Question::Officials { province, as_of } => {
+            let date = parse_date(as_of)?;
+            let g = gazetteer(input)?;
+            let g = g.get();
+            let mut found: Vec<usize> = g
+                .find(&province)
+                .into_iter()
+                .filter(|&i| g.unit(i).level == Level::Province)
+                .collect();
+            if let Some(date) = date {
+                found.retain(|&i| g.unit(i).valid_on(&date));
+            }
+            // `find` lists 2025 units first: a name of both maps means today's province.
+            let Some(&first) = found.first() else {
+                return Err(Error::Usage(format!("no province named `{province}`")));
+            };
+            let answer = query::officials(&graph, g, first, date);
+            render(&answer, format, || query::officials_table(&answer))
         }
         Question::Path { from, to, max_len } => {
             let from = graph.find(&from, &[])?;

@@ -170,12 +170,12 @@ pub fn org_chart(graph: &Graph, chart: &Chart) -> Vec<u8> {
             .set("fontname", "Helvetica", true)
             .set("rankdir", "TB", false)
             .set("newrank", "true", false)
-            .set("nodesep", "0.25", false)
+            .set("nodesep", "0.18", false)
             .set("ranksep", "0.45", false);
         digraph
             .node_attributes()
             .set("fontname", "Helvetica", true)
-            .set("fontsize", "11", false)
+            .set("fontsize", "10", false)
             .set("shape", "plain", false);
         digraph
             .edge_attributes()
@@ -586,7 +586,7 @@ impl<'g> ChartScope<'g> {
             "<TR><TD COLSPAN=\"2\" BGCOLOR=\"{BODY_HEAD}\" HREF=\"{}\" TOOLTIP=\"{}\"><B>{}</B></TD></TR>",
             html(&page_link(org)),
             html(&entity.name),
-            wrap(&display_name(entity), 30)
+            wrap(&display_name(entity), 28)
         );
         let before = out.len();
         self.post_rows(&mut out, org, only);
@@ -611,7 +611,7 @@ impl<'g> ChartScope<'g> {
                     "<TR><TD COLSPAN=\"2\" BGCOLOR=\"{SUB_HEAD}\" HREF=\"{}\" TOOLTIP=\"{}\"><B>{}</B></TD></TR>",
                     html(&page_link(child)),
                     html(&name),
-                    wrap(&name, 30)
+                    wrap(&name, 28)
                 );
                 self.post_rows(&mut out, child, None);
             }
@@ -1224,11 +1224,11 @@ fn legend(scope: &mut Scope<'_, '_>, view: View) -> String {
         let meaning = if meaning.contains('<') {
             meaning
         } else {
-            html(&meaning)
+            wrap(&meaning, 60)
         };
         let _ = write!(
             label,
-            "<TR><TD ALIGN=\"LEFT\">{key}</TD><TD ALIGN=\"LEFT\">{meaning}</TD></TR>"
+            "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">{key}</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{meaning}</TD></TR>"
         );
     }
     label.push_str("</TABLE>>");

@@ -13,6 +13,7 @@ mod flat;
 mod ftm;
 mod gexf;
 mod graphml;
+mod html;
 mod kuzu;
 mod neo4j;
 mod node_link;
@@ -23,6 +24,7 @@ mod turtle;
 mod xml;
 
 pub use dot::{Chart, View, display_name, org_chart};
+pub use html::{ChartFiles, page};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -51,6 +53,8 @@ pub enum Format {
     Ftm,
     /// A folder: `people.csv`, `posts-held.csv`, `groups.csv`.
     Csv,
+    /// The page to explore the graph (`html.rs`).
+    Html,
 }
 
 impl Format {
@@ -69,6 +73,7 @@ impl Format {
             Format::Popolo => "popolo.json",
             Format::Ftm => "ftm.jsonl",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -93,6 +98,7 @@ pub fn render(document: &Document, format: Format, title: &str) -> Vec<u8> {
         Format::Ron => return to_ron(document).into_bytes(),
         Format::Json => return to_json(document).into_bytes(),
         Format::Dot => return org_chart(&Graph::new(document.clone()), &Chart::whole(title)),
+        Format::Html => return page(&Graph::new(document.clone()), title, &BTreeMap::new()),
         Format::NodeLink => node_link::write(document, title, &mut out),
         Format::Graphml => graphml::write(document, &mut out),
         Format::Gexf => gexf::write(document, title, &mut out),

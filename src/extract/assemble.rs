@@ -576,8 +576,14 @@ fn article_place(text: &str, reads: &[Read], options: &Options, language: &Langu
         .as_deref()
         .and_then(|u| options.sites.lookup(u))
         .map(|s| (s.area.clone(), s.level));
+    let named = || {
+        let index = options.places?;
+        let placed = index.place(text, options.date)?;
+        let (name, level) = super::places::canonical_province(index.gazetteer(), placed.province)?;
+        Some((name.to_string(), level))
+    };
     Place {
-        province: from_text.or(given_province).or(site),
+        province: from_text.or(given_province).or(site).or_else(named),
         local,
     }
 }
@@ -1684,6 +1690,10 @@ impl<'a> Out<'a> {
                     before
                 }
             }
+            // "chaired by comrades: A, …; B, …": a list after a colon chairs together.
+            (None, Some(i), _) if colon_after(tokens, i) => {
+                here.iter().filter(|w| w.at > i).collect()
+            }
             (None, Some(i), _) => here.iter().find(|w| w.at > i).into_iter().collect(),
             (None, None, Some(i)) => match semicolon_subjects(tokens, here, i) {
                 Some(all) => all,
@@ -1861,6 +1871,15 @@ fn visited_places(
         }
     }
     out
+}
+
+/// True when a colon follows the phrase at `i`, perhaps after "comrades".
+fn colon_after(tokens: &[Token], i: usize) -> bool {
+    let mut k = i + tokens[i].term.map_or(1, |(_, l)| l);
+    while matches!(scan::term_of(tokens, k), Some(Term::Comrade)) {
+        k += tokens[k].term.map_or(1, |(_, l)| l);
+    }
+    tokens.get(k).is_some_and(|t| t.punct() == Some(':'))
 }
 
 /// Indices of the tokens that start a phrase meaning `term`.

@@ -17,6 +17,7 @@ pub mod en;
 pub mod fr;
 pub mod lexicon;
 pub mod names;
+pub mod places;
 pub mod scan;
 pub mod sites;
 pub mod tokens;
@@ -56,6 +57,9 @@ pub struct Options {
     pub title: Option<String>,
     pub translation_of: Option<EntityId>,
     pub sites: SiteTable,
+    /// Places the article by the communes and wards it names when the text, `area` and site
+    /// leave the province unknown (`places.rs`); `None` skips it.
+    pub places: Option<&'static places::PlaceIndex<'static>>,
 }
 
 impl Options {
@@ -69,6 +73,7 @@ impl Options {
             title: None,
             translation_of: None,
             sites: SiteTable::builtin(),
+            places: None,
         }
     }
 }
@@ -202,6 +207,7 @@ pub fn options_for_article(stem: &str, text: &str, sites: &SiteTable) -> (Option
     options.title = front.title;
     options.translation_of = front.translation_of;
     options.sites = sites.clone();
+    options.places = Some(places::PlaceIndex::embedded());
     (options, front.body_offset)
 }
 

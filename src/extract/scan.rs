@@ -303,7 +303,9 @@ pub fn level_places(
     // "der Volksrat von Hanoi", "the People's Council of Hanoi": a province after a body
     // and a glue word.
     for i in 1..tokens.len() {
-        if tokens[i].term.is_some() || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
+        if !language.level_link
+            || tokens[i].term.is_some()
+            || !matches!(term_of_covering(tokens, i - 1), Some(Term::Link))
         {
             continue;
         }

@@ -909,3 +909,17 @@ fn a_plural_title_before_a_colon_is_every_listed_persons() {
         assert_holds(&doc, person, &["post:ha-tinh-peoples-committee-vice-chair"]);
     }
 }
+
+#[test]
+fn en_chaired_by_a_list_after_a_colon() {
+    let text = "In Ha Tinh province, the conference was chaired by comrades: Hoang Trung Dung, \
+                Secretary of the Provincial Party Committee; Vo Trong Hai, Chairman of the \
+                Provincial People's Committee.";
+    let doc = run(text, Some(Lang::En), None, None);
+    let chairs: BTreeSet<String> = relations(&doc, RelationKind::Chaired)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert!(chairs.contains("person:hoang-trung-dung"), "{chairs:?}");
+    assert!(chairs.contains("person:vo-trong-hai"), "{chairs:?}");
+}

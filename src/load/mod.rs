@@ -3,10 +3,12 @@
 //! `load` and `cmd` are the only modules that touch the file system. Reading is separate
 //! from checking: [`read_data_dir`] gathers texts, [`validate`] (pure) checks them.
 
+mod gazetteer;
 mod judgement;
 mod layout;
 mod validate;
 
+pub use gazetteer::{GAZETTEER_FILE, parse_gazetteer, read_gazetteer};
 pub use judgement::{Judgement, parse_judgements};
 pub use layout::line_col;
 pub use validate::Fill;

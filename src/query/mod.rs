@@ -4,16 +4,20 @@
 //! serializable answer; `table` renders it for people, `serde_json` for programs. Nothing
 //! under `query/` does I/O.
 
+mod area;
 mod leads;
 mod members;
 mod neighbors;
+mod officials;
 mod path;
 mod posts;
 mod table;
 
+pub use area::{AreaAnswer, area, table as area_table};
 pub use leads::{GroupLeads, Leader, leads, table as leads_table};
 pub use members::{Member, Members, members, table as members_table};
 pub use neighbors::{Neighbor, Neighbors, neighbors, table as neighbors_table, within};
+pub use officials::{Official, OfficialsAnswer, officials, table as officials_table};
 pub use path::{Path, Step, shortest_path, table as path_table};
 pub use posts::{PostHeld, Posts, in_force, posts, table as posts_table};
 pub use table::Table;

@@ -36,6 +36,7 @@ fn two_builds_are_byte_identical() {
             "graph.json",
             "graph.ron",
             "graph.snapshot",
+            "index.html",
             "org-chart.dot",
             "quang-ninh-groups.dot",
             "quang-ninh.dot"

@@ -5,6 +5,7 @@
 //!   `UPDATE_GOLDEN=1` to rewrite the expectations, then review the diff.
 //! - `graphviz`: every chart we write is accepted by Graphviz's `dot`.
 //! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
+//! - `change_of_post`: `query posts --as-of` before and after an election in an article.
 //! - `cli`: standard input, completions, the man page, JSON summaries, `-q`.
 //! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Checks that every commune or ward named in a working-group list is a gazetteer unit of
+the right province: the gold lists of ../shared/corpus/gold.json (province from the gold
+`area`) and the curated `works_with`/`inspected` areas of data/records (province from their
+`within`). Prints each miss and the counts; exit 1 when anything is missing.
+
+    python3 scripts/check_places.py [path/to/gold.json]
+"""
+
+import json
+import re
+import sys
+import unicodedata
+
+GAZ = "data/gazetteer/vn.tsv"
+
+
+def fold(s):
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", s))
+
+
+units = {}
+for line in open(GAZ, encoding="utf-8"):
+    if line.startswith("#") or line.startswith("id\t"):
+        continue
+    uid, level, kind, name, parent, era, lat, lon, succ = line.rstrip("\n").split("\t")
+    units[uid] = (level, name, parent, era, succ.split(",") if succ else [])
+
+
+def provinces(uid):
+    """The unit's province and what that became (or was made of)."""
+    while units[uid][2]:
+        uid = units[uid][2]
+    out = {fold(units[uid][1])}
+    out.update(fold(units[s][1]) for s in units[uid][4])
+    return out
+
+
+by_name = {}
+for uid, (level, name, *_rest) in units.items():
+    if level == "commune":
+        by_name.setdefault(fold(name), []).append(uid)
+
+
+def place(name, province):
+    p = fold(province).replace("thanh pho ", "").replace("tinh ", "")
+    p = {"hcmc": "ho chi minh", "ho chi minh city": "ho chi minh", "hue": "hue"}.get(p, p)
+    hits = [u for u in by_name.get(fold(name), []) if p in provinces(u)]
+    return sorted(hits, key=lambda u: (units[u][3] != "new", u))
+
+
+checked, missing = 0, []
+gold_path = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/gold.json"
+try:
+    gold = json.load(open(gold_path, encoding="utf-8"))["articles"]
+except FileNotFoundError:
+    gold = {}
+    print(f"{gold_path}: not found; checking data/records only")
+for art, a in sorted(gold.items()):
+    for group in a.get("working_groups", []):
+        for spellings in group["areas"]:
+            checked += 1
+            hits = place(spellings[0], a["area"] or "")
+            if not hits:
+                missing.append(f"{art}: {spellings[0]} in {a['area']}")
+
+text = ""
+import glob
+for f in sorted(glob.glob("data/records/*.ron")):
+    text += open(f, encoding="utf-8").read()
+names = dict(re.findall(r'id: "(area:[a-z0-9-]+)", name: "([^"]+)"', text))
+within = dict(re.findall(r'kind: within, from: "(area:[a-z0-9-]+)", to: "(area:[a-z0-9-]+)"', text))
+listed = sorted(set(re.findall(r'kind: (?:works_with|inspected), from: "[^"]+", to: "(area:[a-z0-9-]+)"', text)))
+for area in listed:
+    checked += 1
+    province = names.get(within.get(area, ""), "")
+    if not place(names.get(area, area), province):
+        missing.append(f"data/records: {area} in {province}")
+
+for m in missing:
+    print("missing:", m)
+print(f"{checked - len(missing)} of {checked} listed communes and wards are gazetteer units of their province")
+sys.exit(1 if missing else 0)
