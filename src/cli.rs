@@ -35,6 +35,16 @@ pub enum Command {
         /// Summary format.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
+        /// Language of articles without front matter whose language is not detected
+        /// (ar, de, en, fr, vi).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Date of articles without front matter whose text gives none (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        date: Option<String>,
+        /// Area of articles without front matter.
+        #[arg(long)]
+        area: Option<String>,
     },
     /// Check the records and articles in a data directory; write nothing.
     Check {

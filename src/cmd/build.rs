@@ -24,11 +24,17 @@ pub fn run(
     svg: bool,
     format: QueryFormat,
     quiet: bool,
+    defaults: super::bulk::Defaults,
     out: &mut dyn Write,
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
     let inputs = super::files::read_inputs(data)?;
-    let dataset = load::check_data_files(&inputs.files)?;
+    let filler = super::bulk::Filler {
+        defaults,
+        undecided: Default::default(),
+    };
+    let dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
         salt: format!(
@@ -111,6 +117,7 @@ pub fn run(
             "entities_left_out": combined.entities_left_out,
             "files_written": files.len(),
             "notes": notes,
+            "undecided": undecided,
             "conflicts": conflicts.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
             "leads": query::leads(&graph, None),
         });
@@ -158,6 +165,9 @@ pub fn run(
         text.push_str(&format!("{conflict}\n"));
     }
     text.push_str(&kept_apart);
+    for (file, what) in &undecided {
+        text.push_str(&format!("article {file}: {}\n", what.join("; ")));
+    }
     text.push_str("\nwho leads which working group:\n\n");
     text.push_str(&query::leads_table(&query::leads(&graph, None)));
     out.write_all(text.as_bytes())

@@ -1,6 +1,7 @@
 //! One file per subcommand: glue between the command line, the file system and the core.
 
 mod build;
+mod bulk;
 mod check;
 mod completions;
 mod eval;
@@ -27,7 +28,32 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             out: dir,
             no_svg,
             format,
-        } => build::run(&data, &dir, !no_svg, format, quiet, out),
+            lang,
+            date,
+            area,
+        } => {
+            let defaults = bulk::Defaults {
+                lang: lang
+                    .as_deref()
+                    .map(bulk::parse_lang)
+                    .transpose()
+                    .map_err(|message| crate::error::Error::Argument {
+                        flag: "--lang".into(),
+                        message,
+                    })?,
+                date: date
+                    .as_deref()
+                    .map(|d| {
+                        d.parse().map_err(|e| crate::error::Error::Argument {
+                            flag: "--date".into(),
+                            message: format!("`{d}`: {e}"),
+                        })
+                    })
+                    .transpose()?,
+                area,
+            };
+            build::run(&data, &dir, !no_svg, format, quiet, defaults, out)
+        }
         Command::Check { data, format } => check::run(&data, format, out),
         Command::Completions { shell } => completions::completions(shell, out),
         Command::Man => completions::man(out),

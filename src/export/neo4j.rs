@@ -129,14 +129,18 @@ pub fn bundle(document: &Document) -> Bundle {
             .iter()
             .map(|(k, v)| format!("{k}: {}", cypher_string(&v.text())))
             .collect();
+        let properties = if properties.is_empty() {
+            String::new()
+        } else {
+            format!(" {{{}}}", properties.join(", "))
+        };
         cypher.push_str(&format!(
-            "MATCH (a:{} {{id: {}}}), (b:{} {{id: {}}}) CREATE (a)-[:{} {{{}}}]->(b);\n",
+            "MATCH (a:{} {{id: {}}}), (b:{} {{id: {}}}) CREATE (a)-[:{}{properties}]->(b);\n",
             table_name(from.as_str()),
             cypher_string(relation.from.as_str()),
             table_name(to.as_str()),
             cypher_string(relation.to.as_str()),
             rel_type(relation.kind),
-            properties.join(", ")
         ));
     }
     for (kind, table) in tables {
@@ -156,6 +160,60 @@ pub fn bundle(document: &Document) -> Bundle {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Document;
+
+    fn small() -> Document {
+        let text = r#"(
+            entities: [
+                (id: "person:a", name: "Le Van A", kind: person, aliases: [(text: "لي فان آ", lang: ar)]),
+                (id: "post:b-chair", name: "Chair of B", kind: post(role: chair)),
+                (id: "group:g-1", name: "Group 1", kind: working_group(number: 1)),
+                (id: "source:s", name: "s", kind: source(url: "https://example.org/s", lang: ar)),
+            ],
+            relations: [
+                (kind: holds, from: "person:a", to: "post:b-chair", as_of: "2025-08", evidence: [(source: "source:s", quote: "it's \"him\"")]),
+                (kind: leads, from: "person:a", to: "group:g-1"),
+            ],
+        )"#;
+        let mut document: Document = crate::load::ron_options().from_str(text).unwrap();
+        document.sort();
+        document
+    }
+
+    #[test]
+    fn tables_have_import_headers_and_the_command_names_every_table() {
+        let bundle = super::bundle(&small());
+        let text = |name: &str| String::from_utf8(bundle.files[name].clone()).unwrap();
+        let people = text("nodes-person.csv");
+        assert_eq!(
+            people.lines().next(),
+            Some("id:ID,kind,name,names_ar,:LABEL")
+        );
+        assert!(people.contains("person:a,person,Le Van A,لي فان آ,Person"));
+        let groups = text("nodes-working-group.csv");
+        assert!(
+            groups.starts_with("id:ID,kind,name,number:long,:LABEL\n"),
+            "{groups}"
+        );
+        let holds = text("rels-holds.csv");
+        assert!(
+            holds.starts_with(":START_ID,:END_ID,:TYPE,as_of,"),
+            "{holds}"
+        );
+        assert!(holds.contains("person:a,post:b-chair,HOLDS,2025-08,"));
+        let command = text("import.sh");
+        for name in bundle.files.keys().filter(|n| n.ends_with(".csv")) {
+            assert!(
+                command.contains(&format!("={name}")),
+                "import.sh lacks {name}"
+            );
+        }
+        let cypher = text("load.cypher");
+        assert!(cypher.contains("CREATE (:Person {id: 'person:a', kind: 'person', name: 'Le Van A', names_ar: 'لي فان آ'});"));
+        assert!(cypher.contains("quotes: 'it\\'s \"him\"'"), "{cypher}");
+        assert!(cypher.contains("MATCH (a:Person {id: 'person:a'}), (b:WorkingGroup {id: 'group:g-1'}) CREATE (a)-[:LEADS]->(b);"));
+    }
+
     #[test]
     fn cypher_strings_escape_quotes_backslashes_and_newlines() {
         assert_eq!(super::cypher_string("it's a\\b\nc"), "'it\\'s a\\\\b\\nc'");

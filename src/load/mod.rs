@@ -18,8 +18,10 @@ pub use gazetteer::{GAZETTEER_FILE, parse_gazetteer, read_gazetteer};
 pub use judgement::{Judgement, check_judgements, parse_judgements};
 pub use layout::line_col;
 pub use sites::parse_sites;
+pub use validate::Fill;
 pub use validate::{
     Dataset, InputFile, LoadedArticle, STRUCTURAL, parse_document, ron_options, squeeze, validate,
+    validate_filling,
 };
 
 use std::fs;
@@ -95,6 +97,13 @@ pub fn load_data_dir(dir: &Path) -> Result<Dataset> {
 
 /// Checks the texts [`read_data_dir`] gathered: records, articles and judgements.
 pub fn check_data_files(files: &DataFiles) -> Result<Dataset> {
+    check_data_files_filling(files, &|_, _| {
+        Err("article front matter lacks `source`, `lang`, `date`".to_string())
+    })
+}
+
+/// [`check_data_files`], with `fill` deciding the fields of articles without front matter.
+pub fn check_data_files_filling(files: &DataFiles, fill: Fill<'_>) -> Result<Dataset> {
     let mut problems = Vec::new();
     let judgements = match &files.judgements {
         Some(file) => match parse_judgements(&file.path, &file.text) {
@@ -116,7 +125,7 @@ pub fn check_data_files(files: &DataFiles) -> Result<Dataset> {
         },
         None => None,
     };
-    let mut dataset = match validate(&files.records, &files.articles) {
+    let mut dataset = match validate_filling(&files.records, &files.articles, fill) {
         Ok(dataset) => Some(dataset),
         Err(found) => {
             problems.extend(found);

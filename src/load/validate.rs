@@ -172,6 +172,22 @@ pub fn ron_options() -> ron::Options {
 
 /// Validates records files and articles together and merges them into one dataset.
 pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset, Vec<Problem>> {
+    validate_filling(records, articles, &|_, _| {
+        Err("article front matter lacks `source`, `lang`, `date`".to_string())
+    })
+}
+
+/// Decides the fields of an article that has no front matter at all, or says why it cannot.
+/// It lives above `load` (in `cmd`), so `load` needs nothing from `extract`.
+pub type Fill<'a> = &'a dyn Fn(&InputFile, &mut Article) -> Result<(), String>;
+
+/// [`validate`], with `fill` deciding the fields of articles without front matter. Front
+/// matter that is present but incomplete or broken stays an error.
+pub fn validate_filling(
+    records: &[InputFile],
+    articles: &[InputFile],
+    fill: Fill<'_>,
+) -> Result<Dataset, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut dataset = Dataset::default();
 
@@ -182,7 +198,7 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
     // it are not reported a second time as unknown.
     let mut source_files: BTreeMap<EntityId, &InputFile> = BTreeMap::new();
     for file in articles {
-        let (article, front_problems) = article::parse(&file.text);
+        let (mut article, front_problems) = article::parse(&file.text);
         let lines = LineIndex::new(&file.text);
         for p in front_problems {
             problems.push(at_offset(file, &lines, p.offset, p.message));
@@ -218,7 +234,14 @@ pub fn validate(records: &[InputFile], articles: &[InputFile]) -> Result<Dataset
             .into_iter()
             .filter(|key| !article.keys.iter().any(|k| k == key))
             .collect();
-        if !missing.is_empty() {
+        let bare =
+            article.keys.is_empty() && !file.text.trim_start_matches('\u{feff}').starts_with("---");
+        if bare {
+            if let Err(message) = fill(file, &mut article) {
+                problems.push(at_offset(file, &lines, 0, message));
+                continue;
+            }
+        } else if !missing.is_empty() {
             problems.push(at_offset(
                 file,
                 &lines,

@@ -10,6 +10,7 @@
 //! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
 
 mod build;
+mod bulk;
 mod change_of_post;
 mod cli;
 mod exports;
