@@ -44,9 +44,10 @@ pub fn assemble(
     language: &Language,
     matcher: &Matcher,
 ) -> (Document, Vec<Diagnostic>) {
+    let context = scan::NameContext::new(options.url.as_deref());
     let reads: Vec<Read> = tokens::sentences(text, language)
         .into_iter()
-        .map(|s| read_sentence(text, s, language, matcher))
+        .map(|s| read_sentence(text, s, language, matcher, &context))
         .collect();
     let place = article_place(text, &reads, options, language);
     let mut out = Out::new(text, options, language);
@@ -293,7 +294,13 @@ fn find_term(tokens: &[Token], pred: impl Fn(Term) -> bool) -> Option<usize> {
         .position(|t| t.term.is_some_and(|(term, _)| pred(term)))
 }
 
-fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matcher) -> Read {
+fn read_sentence(
+    text: &str,
+    span: Sentence,
+    language: &Language,
+    matcher: &Matcher,
+    context: &scan::NameContext,
+) -> Read {
     let tokens = tokens::tokenize(text, span, language, matcher);
     let lists = scan::place_lists(text, &tokens, language);
     let mut taken = vec![false; tokens.len()];
@@ -310,7 +317,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             *flag = true;
         }
     }
-    let mentions = scan::names(text, &tokens, &taken, language);
+    let mentions = scan::names(text, &tokens, &taken, language, context);
     let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{AreaLevel, Classification, Evidence, PartialDate, RelationKind, Role};
+use crate::names::romanize_arabic;
 
 fn person(id: &str, name: &str, aliases: &[(&str, Lang, &str)]) -> Entity {
     Entity {
