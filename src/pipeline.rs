@@ -11,7 +11,9 @@
 //!   the curator read that article, and `govgraph eval` lists such facts as invented;
 //! - a fact found only by extraction in an article without curated records is added, marked
 //!   `extracted` with its rule and confidence;
-//! - an entity no kept fact or curated record names is left out with its facts.
+//! - an entity no kept fact or curated record names is left out with its facts;
+//! - then every area becomes the gazetteer unit it is, and the units around it join the
+//!   graph ([`crate::gazetteer::enrich`]).
 //!
 //! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
 //! prints it.
@@ -21,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::extract::{self, SiteTable};
+use crate::gazetteer::{Enrichment, Gazetteer};
 use crate::load::{Dataset, LoadedArticle};
 use crate::model::{Document, EntityId, Kind, RelationKind};
 use crate::resolve::{self, Resolution};
@@ -42,6 +45,8 @@ pub struct Combined {
     pub left_out: usize,
     /// Entities left out because nothing kept names them.
     pub entities_left_out: usize,
+    /// Areas made gazetteer units, and the units around them added ([`crate::gazetteer::enrich`]).
+    pub places: Enrichment,
 }
 
 /// One article's extraction as the pipeline uses it: its records and how many diagnostics
@@ -174,6 +179,7 @@ pub fn combine_extracted(
         entities,
         relations,
     };
+    let places = crate::gazetteer::enrich(&mut document, Gazetteer::embedded());
     document.sort();
     Combined {
         document,
@@ -184,5 +190,6 @@ pub fn combine_extracted(
         corroborated,
         left_out,
         entities_left_out,
+        places,
     }
 }

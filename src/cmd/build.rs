@@ -115,6 +115,11 @@ pub fn run(
             "confirmed": combined.corroborated,
             "left_out": combined.left_out,
             "entities_left_out": combined.entities_left_out,
+            "places": {
+                "placed": combined.places.placed,
+                "added": combined.places.added,
+                "relations": combined.places.relations,
+            },
             "files_written": files.len(),
             "notes": notes,
             "undecided": undecided,
@@ -149,6 +154,10 @@ pub fn run(
         combined.corroborated,
         combined.left_out,
         combined.entities_left_out
+    ));
+    text.push_str(&format!(
+        "gazetteer: {} areas placed, {} areas added around them, {} within/became relations\n",
+        combined.places.placed, combined.places.added, combined.places.relations
     ));
     text.push_str(&format!(
         "wrote {} files to {}\n",

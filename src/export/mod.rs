@@ -15,6 +15,7 @@ mod gexf;
 mod graphml;
 mod html;
 mod kuzu;
+mod map;
 mod neo4j;
 mod node_link;
 mod ntriples;
@@ -25,6 +26,7 @@ mod xml;
 
 pub use dot::{Chart, View, display_name, org_chart};
 pub use html::{ChartFiles, page};
+pub use map::{areas_within, groups_map, has_map};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
