@@ -82,6 +82,25 @@ pub fn extract_all(
         .collect()
 }
 
+/// The extractions of the data directory's articles (in article order, as [`extract_all`]
+/// returns them) and of articles extracted elsewhere (`build --extracted`), together in
+/// source-id order: the order `dataset.articles` would give them had they been files of
+/// the directory, so the graph is the same either way.
+pub fn with_extracted(
+    dataset: &Dataset,
+    extracted: Vec<Extracted>,
+    more: BTreeMap<EntityId, Extracted>,
+) -> Vec<Extracted> {
+    if more.is_empty() {
+        return extracted;
+    }
+    let mut all: BTreeMap<EntityId, Extracted> = more;
+    for (id, extraction) in dataset.articles.keys().zip(extracted) {
+        all.insert(id.clone(), extraction);
+    }
+    all.into_values().collect()
+}
+
 /// The document the graph of a data directory is built from.
 pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
     combine_extracted(dataset, extract_all(dataset, sites, &|_| None), Vec::new())

@@ -18,6 +18,7 @@ use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
+#[allow(clippy::too_many_arguments)] // one per `build` flag
 pub fn run(
     data: &Path,
     dir: &Path,
@@ -25,6 +26,7 @@ pub fn run(
     format: QueryFormat,
     quiet: bool,
     defaults: super::bulk::Defaults,
+    extracted_elsewhere: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
@@ -43,8 +45,11 @@ pub fn run(
             inputs.sites_hash
         ),
     };
+    let mut elsewhere = super::jsonl::read_extracted(extracted_elsewhere)?;
+    let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    let extracted = pipeline::with_extracted(&dataset, extracted, more);
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
@@ -54,7 +59,14 @@ pub fn run(
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
         program: super::files::program_id().to_string(),
-        inputs: inputs.hashes.clone(),
+        inputs: {
+            // Records extracted elsewhere are inputs too: a question asked with `--data`
+            // alone does not see them, so it must not take this snapshot for its graph.
+            let mut hashes = inputs.hashes.clone();
+            hashes.extend(elsewhere.hashes);
+            hashes.sort();
+            hashes
+        },
         outputs: outputs
             .iter()
             .filter(|(name, _)| name.starts_with("graph."))

@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::cli::{ExtractArgs, ExtractLang, RecordsFormat};
 use crate::error::{Error, Result};
 use crate::extract;
-use crate::model::{Document, Lang};
+use crate::model::Lang;
 
 /// The site table of a data directory, or the built-in one.
 use crate::extract::{mask_front_matter, options_for_article as options_for};
@@ -35,7 +35,7 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         ),
         None => None,
     };
-    let mut document = Document::default();
+    let mut merged = extract::Merger::default();
     let mut messages = String::new();
     let bar = super::progress::bar(request.files.len() as u64, "extracting", quiet);
     for path in &request.files {
@@ -89,10 +89,11 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
                 crate::error::escape(&d.message)
             ));
         }
-        document.entities.extend(extraction.document.entities);
-        document.relations.extend(extraction.document.relations);
+        // Several files may name the same entity or fact: one entity per id (aliases
+        // joined) and one relation per key (evidence joined), merged file by file.
+        merged.add(extraction.document);
     }
-    merge_duplicates(&mut document);
+    let document = merged.finish();
     let rendered = match request.format {
         RecordsFormat::Ron => crate::export::to_ron(&document),
         RecordsFormat::Json => crate::export::to_json(&document),
@@ -107,32 +108,4 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
             .write_all(rendered.as_bytes())
             .map_err(|e| Error::io("stdout", e)),
     }
-}
-
-/// Several files may name the same entity or fact: keep one entity per id (aliases
-/// merged) and one relation per key (evidence merged).
-pub fn merge_duplicates(document: &mut Document) {
-    use std::collections::BTreeMap;
-    let mut entities: BTreeMap<_, crate::model::Entity> = BTreeMap::new();
-    for e in std::mem::take(&mut document.entities) {
-        match entities.get_mut(&e.id) {
-            Some(existing) => existing.aliases.extend(e.aliases),
-            None => {
-                entities.insert(e.id.clone(), e);
-            }
-        }
-    }
-    let mut relations: BTreeMap<_, crate::model::Relation> = BTreeMap::new();
-    for r in std::mem::take(&mut document.relations) {
-        let key = (r.kind, r.from.clone(), r.to.clone(), r.as_of);
-        match relations.get_mut(&key) {
-            Some(existing) => existing.evidence.extend(r.evidence),
-            None => {
-                relations.insert(key, r);
-            }
-        }
-    }
-    document.entities = entities.into_values().collect();
-    document.relations = relations.into_values().collect();
-    document.sort();
 }
