@@ -30,12 +30,14 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
-    let inputs = super::files::read_inputs(data)?;
+    let mut inputs = super::files::read_inputs(data)?;
     let filler = super::bulk::Filler {
         defaults,
         undecided: Default::default(),
     };
-    let dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    // The dataset holds what is needed of the files now (memory: one copy of the texts).
+    inputs.files.articles = Vec::new();
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
@@ -49,6 +51,11 @@ pub fn run(
     let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    // Nothing after extraction reads the articles' texts.
+    for article in dataset.articles.values_mut() {
+        article.text = String::new();
+        article.article.body = String::new();
+    }
     let extracted = pipeline::with_extracted(&dataset, extracted, more);
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
