@@ -102,7 +102,7 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         eprint!("{messages}");
     }
     match &request.output {
-        Some(path) => super::files::write_all_atomically(&[(path.clone(), rendered.into_bytes())]),
+        Some(path) => super::output::write_file(path, rendered.as_bytes()),
         None => out
             .write_all(rendered.as_bytes())
             .map_err(|e| Error::io("stdout", e)),

@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod extract;
 mod files;
+mod output;
 mod progress;
 mod query;
 mod resolve;
