@@ -18,6 +18,7 @@ use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
+#[allow(clippy::too_many_arguments)] // one per `build` flag
 pub fn run(
     data: &Path,
     dir: &Path,
@@ -25,17 +26,20 @@ pub fn run(
     format: QueryFormat,
     quiet: bool,
     defaults: super::bulk::Defaults,
+    extracted_elsewhere: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<()> {
     // A `--out` that cannot be replaced is refused before any work and any write.
     output::check_dir(dir, Folder::Build)?;
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
-    let inputs = super::files::read_inputs(data)?;
+    let mut inputs = super::files::read_inputs(data)?;
     let filler = super::bulk::Filler {
         defaults,
         undecided: Default::default(),
     };
-    let dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    // The dataset holds what is needed of the files now (memory: one copy of the texts).
+    inputs.files.articles = Vec::new();
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
@@ -45,8 +49,16 @@ pub fn run(
             inputs.sites_hash
         ),
     };
+    let mut elsewhere = super::jsonl::read_extracted(extracted_elsewhere)?;
+    let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    // Nothing after extraction reads the articles' texts.
+    for article in dataset.articles.values_mut() {
+        article.text = String::new();
+        article.article.body = String::new();
+    }
+    let extracted = pipeline::with_extracted(&dataset, extracted, more);
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
@@ -56,7 +68,14 @@ pub fn run(
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
         program: super::files::program_id().to_string(),
-        inputs: inputs.hashes.clone(),
+        inputs: {
+            // Records extracted elsewhere are inputs too: a question asked with `--data`
+            // alone does not see them, so it must not take this snapshot for its graph.
+            let mut hashes = inputs.hashes.clone();
+            hashes.extend(elsewhere.hashes);
+            hashes.sort();
+            hashes
+        },
         outputs: outputs
             .iter()
             .filter(|(name, _)| name.starts_with("graph."))
@@ -126,6 +145,11 @@ pub fn run(
             "confirmed": combined.corroborated,
             "left_out": combined.left_out,
             "entities_left_out": combined.entities_left_out,
+            "places": {
+                "placed": combined.places.placed,
+                "added": combined.places.added,
+                "relations": combined.places.relations,
+            },
             "files_written": written,
             "notes": notes,
             "undecided": undecided,
@@ -160,6 +184,10 @@ pub fn run(
         combined.corroborated,
         combined.left_out,
         combined.entities_left_out
+    ));
+    text.push_str(&format!(
+        "gazetteer: {} areas placed, {} areas added around them, {} within/became relations\n",
+        combined.places.placed, combined.places.added, combined.places.relations
     ));
     text.push_str(&format!("wrote {} files to {}\n", written, dir.display()));
     for note in notes {

@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod extract;
 mod files;
+mod jsonl;
 mod output;
 mod progress;
 mod query;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             lang,
             date,
             area,
+            extracted,
         } => {
             let defaults = bulk::Defaults {
                 lang: lang
@@ -53,7 +55,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                     .transpose()?,
                 area,
             };
-            build::run(&data, &dir, !no_svg, format, quiet, defaults, out)
+            build::run(
+                &data, &dir, !no_svg, format, quiet, defaults, &extracted, out,
+            )
         }
         Command::Check { data, format } => check::run(&data, format, out),
         Command::Completions { shell } => completions::completions(shell, out),
@@ -85,6 +89,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             explain,
             format,
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
+        Command::Extract(args) if args.jsonl => jsonl::run(&args.files, &args.data, out),
         Command::Extract(args) => extract::run(&args, quiet, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
     }

@@ -9,6 +9,8 @@
 //! - `change_of_post`: `query posts --as-of` before and after an election in an article.
 //! - `cli`: standard input, completions, the man page, JSON summaries, `-q`.
 //! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
+//! - `jsonl`: `extract --jsonl` in two shards and `build --extracted` give the one-process
+//!   graph; bad lines are positioned and skipped.
 
 mod atomic;
 mod build;
@@ -19,6 +21,7 @@ mod exports;
 mod golden;
 mod graphviz;
 mod hostile;
+mod jsonl;
 mod readme;
 mod reference;
 mod resolution;
