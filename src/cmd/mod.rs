@@ -27,6 +27,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             data,
             out: dir,
             no_svg,
+            no_charts,
             format,
             lang,
             date,
@@ -52,7 +53,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                     .transpose()?,
                 area,
             };
-            build::run(&data, &dir, !no_svg, format, quiet, defaults, out)
+            build::run(
+                &data,
+                &dir,
+                build::Draw {
+                    charts: !no_charts,
+                    svg: !no_svg && !no_charts,
+                },
+                format,
+                quiet,
+                defaults,
+                out,
+            )
         }
         Command::Check { data, format } => check::run(&data, format, out),
         Command::Completions { shell } => completions::completions(shell, out),
