@@ -18,11 +18,19 @@ use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
+/// What `build` draws besides the graph files.
+pub struct Draw {
+    /// DOT org charts and the page.
+    pub charts: bool,
+    /// SVG of each chart (when Graphviz is installed).
+    pub svg: bool,
+}
+
 #[allow(clippy::too_many_arguments)] // one per `build` flag
 pub fn run(
     data: &Path,
     dir: &Path,
-    svg: bool,
+    Draw { charts, svg }: Draw,
     format: QueryFormat,
     quiet: bool,
     defaults: super::bulk::Defaults,
@@ -63,7 +71,11 @@ pub fn run(
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document)?;
-    let outputs = build::outputs(&graph);
+    let outputs = if charts {
+        build::outputs(&graph)
+    } else {
+        build::graph_outputs(&graph)
+    };
     // The snapshot records what it was built from and what was written beside it, so
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
