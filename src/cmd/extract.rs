@@ -94,18 +94,47 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         merged.add(extraction.document);
     }
     let document = merged.finish();
-    let rendered = match request.format {
-        RecordsFormat::Ron => crate::export::to_ron(&document),
-        RecordsFormat::Json => crate::export::to_json(&document),
-    };
     bar.finish_and_clear();
     if !quiet {
         eprint!("{messages}");
     }
+    let json = request.format == RecordsFormat::Json;
     match &request.output {
-        Some(path) => super::files::write_all_atomically(&[(path.clone(), rendered.into_bytes())]),
-        None => out
-            .write_all(rendered.as_bytes())
-            .map_err(|e| Error::io("stdout", e)),
+        Some(path) => {
+            let mut rendered = Vec::new();
+            crate::export::write_records(&document, json, &mut rendered)
+                .map_err(|e| Error::io(path.display(), e))?;
+            drop(document);
+            super::output::write_file(path, &rendered)
+        }
+        // Standard output takes the records as they are written, never the whole text.
+        None => {
+            crate::export::write_records(&document, json, out).map_err(|e| Error::io("stdout", e))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn records_written_as_they_are_made_are_the_rendered_text() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/mixed/articles/002-quang-ninh-uncurated-en.txt"
+        ))
+        .unwrap();
+        let sites = crate::extract::SiteTable::builtin();
+        let document = crate::extract::extract_article("a", &text, &sites).document;
+        assert!(!document.relations.is_empty());
+        for json in [false, true] {
+            let mut written = Vec::new();
+            crate::export::write_records(&document, json, &mut written).unwrap();
+            let rendered = if json {
+                crate::export::to_json(&document)
+            } else {
+                crate::export::to_ron(&document)
+            };
+            assert_eq!(String::from_utf8(written).unwrap(), rendered);
+        }
     }
 }

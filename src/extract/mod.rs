@@ -175,12 +175,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     }
 }
 
-/// The longest text read in one piece, in bytes. Longer texts (no news article is) are
+/// The longest text read in one piece, in bytes (128 KiB). Longer texts (few news articles
+/// are) are
 /// read in parts cut at a paragraph break, else a line break, else a sentence end, else
 /// white space: what links sentences (the article's place when the text gives it, later
 /// mentions by title alone, the date carried forward) does not reach across parts, and the
 /// memory extraction needs is that of one part plus the records found.
-pub const MAX_PART: usize = 1 << 18;
+pub const MAX_PART: usize = 1 << 17;
 
 /// The byte ranges of the parts of `text`, each at most [`MAX_PART`] long (but for a
 /// character that does not fit), in order, covering it. Linear in the length of `text`.
