@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod files;
 mod jsonl;
+mod output;
 mod progress;
 mod query;
 mod resolve;
