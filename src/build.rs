@@ -34,15 +34,7 @@ pub fn chart_files(graph: &Graph) -> BTreeMap<EntityId, ChartFiles> {
 /// The RON and JSON graph, the page (`index.html`), every DOT chart (the whole graph; per province an org chart and
 /// a working-group chart), keyed by file name.
 pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    files.insert(
-        "graph.ron".to_string(),
-        export::to_ron(graph.document()).into_bytes(),
-    );
-    files.insert(
-        "graph.json".to_string(),
-        export::to_json(graph.document()).into_bytes(),
-    );
+    let mut files = graph_outputs(graph);
     files.insert(
         OVERALL_CHART.to_string(),
         export::org_chart(graph, &Chart::whole("govgraph: all places")),
@@ -101,6 +93,20 @@ fn has_content(graph: &Graph, area: &EntityId) -> bool {
                 .iter()
                 .any(|l| l.other.kind() != Kind::Area)
         })
+}
+
+/// The RON and JSON graph only (`build --no-charts`).
+pub fn graph_outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    files.insert(
+        "graph.ron".to_string(),
+        export::to_ron(graph.document()).into_bytes(),
+    );
+    files.insert(
+        "graph.json".to_string(),
+        export::to_json(graph.document()).into_bytes(),
+    );
+    files
 }
 
 /// Provinces and centrally-run cities: areas of those levels that lie in no other province

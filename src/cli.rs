@@ -32,6 +32,10 @@ pub enum Command {
         /// Do not render SVG even when Graphviz's `dot` is installed.
         #[arg(long)]
         no_svg: bool,
+        /// Write only the graph (RON, JSON and the snapshot): no DOT or SVG charts and no
+        /// page. For graphs far too big to draw, such as the benchmarks' million entities.
+        #[arg(long)]
+        no_charts: bool,
         /// Summary format.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,

@@ -105,7 +105,7 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
             crate::export::write_records(&document, json, &mut rendered)
                 .map_err(|e| Error::io(path.display(), e))?;
             drop(document);
-            super::files::write_all_atomically(&[(path.clone(), rendered)])
+            super::output::write_file(path, &rendered)
         }
         // Standard output takes the records as they are written, never the whole text.
         None => {

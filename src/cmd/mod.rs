@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod files;
 mod jsonl;
+mod output;
 mod progress;
 mod query;
 mod resolve;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             data,
             out: dir,
             no_svg,
+            no_charts,
             format,
             lang,
             date,
@@ -55,7 +57,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 area,
             };
             build::run(
-                &data, &dir, !no_svg, format, quiet, defaults, &extracted, out,
+                &data,
+                &dir,
+                build::Draw {
+                    charts: !no_charts,
+                    svg: !no_svg && !no_charts,
+                },
+                format,
+                quiet,
+                defaults,
+                &extracted,
+                out,
             )
         }
         Command::Check { data, format } => check::run(&data, format, out),
