@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::error::{Error, Position, Problem, ProblemKind, Result};
-use crate::model::{Document, Entity, EntityId, Kind, Relation, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind};
 use crate::text::search_key;
 
 pub struct Graph {
@@ -46,7 +46,14 @@ impl NameIndex {
     pub fn of(entities: &[Entity]) -> Self {
         let mut pairs: Vec<(String, u32)> = Vec::with_capacity(entities.len() * 2);
         for (i, entity) in entities.iter().enumerate() {
-            let texts = [entity.id.as_str(), entity.name.as_str()]
+            // A gazetteer area is also found by its unit's id (`area:vn-06385`).
+            let code = match &entity.kind {
+                EntityKind::Area {
+                    code: Some(code), ..
+                } => format!("area:{code}"),
+                _ => String::new(),
+            };
+            let texts = [entity.id.as_str(), entity.name.as_str(), code.as_str()]
                 .into_iter()
                 .chain(entity.aliases.iter().map(|a| a.text.as_str()));
             for text in texts {

@@ -29,8 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{Graph, MAX_RELATIONS, NameIndex, NameOrder, RelationSource};
 use crate::model::{
-    Alias, AreaLevel, Classification, Entity, EntityId, EntityKind, Evidence, Kind, Lang, Method,
-    PartialDate, Relation, RelationKind, Role, days_in_month,
+    Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, Kind, Lang,
+    Method, PartialDate, Relation, RelationKind, Role, days_in_month,
 };
 
 /// The first bytes of every snapshot.
@@ -38,7 +38,7 @@ pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v2";
 /// The file name `build` writes the snapshot under.
 pub const FILE_NAME: &str = "graph.snapshot";
 /// Bumped whenever the body's layout changes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 const HEADER: usize = 16 + 8 + 8 + 16;
 
@@ -252,7 +252,8 @@ enum SKind {
     Post(u8),
     Organization(u8),
     WorkingGroup(Option<u32>),
-    Area(u8),
+    /// Level, then the gazetteer code, validity and coordinates (`EntityKind::Area`).
+    Area(u8, Option<SPlace>),
     Event(Option<Date>),
     Source {
         url: u32,
@@ -260,6 +261,15 @@ enum SKind {
         date: Option<Date>,
         translation_of: Option<u32>,
     },
+}
+
+#[derive(Serialize, Deserialize)]
+struct SPlace {
+    code: Option<u32>,
+    valid_from: Option<Date>,
+    valid_until: Option<Date>,
+    lat: Option<f64>,
+    lon: Option<f64>,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -344,7 +354,27 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
                     SKind::Organization(position(Classification::ALL, classification))
                 }
                 EntityKind::WorkingGroup { number } => SKind::WorkingGroup(*number),
-                EntityKind::Area { level } => SKind::Area(position(AreaLevel::ALL, level)),
+                EntityKind::Area {
+                    level,
+                    code,
+                    valid_from,
+                    valid_until,
+                    lat,
+                    lon,
+                } => SKind::Area(
+                    position(AreaLevel::ALL, level),
+                    (code.is_some()
+                        || lat.is_some()
+                        || valid_from.is_some()
+                        || valid_until.is_some())
+                    .then(|| SPlace {
+                        code: code.as_deref().map(|c| strings.of(c)),
+                        valid_from: date(valid_from),
+                        valid_until: date(valid_until),
+                        lat: lat.map(|d| d.0),
+                        lon: lon.map(|d| d.0),
+                    }),
+                ),
                 EntityKind::Event { date: d } => SKind::Event(date(d)),
                 EntityKind::Source {
                     url,
@@ -590,9 +620,20 @@ fn decode_entities(
                     classification: pick(Classification::ALL, *c, "classification")?,
                 },
                 SKind::WorkingGroup(number) => EntityKind::WorkingGroup { number: *number },
-                SKind::Area(l) => EntityKind::Area {
-                    level: pick(AreaLevel::ALL, *l, "area level")?,
-                },
+                SKind::Area(l, place) => {
+                    let level = pick(AreaLevel::ALL, *l, "area level")?;
+                    match place {
+                        None => EntityKind::area(level),
+                        Some(p) => EntityKind::Area {
+                            level,
+                            code: p.code.map(|c| text(c).map(str::to_string)).transpose()?,
+                            valid_from: undate(p.valid_from)?,
+                            valid_until: undate(p.valid_until)?,
+                            lat: p.lat.map(Degrees),
+                            lon: p.lon.map(Degrees),
+                        },
+                    }
+                }
                 SKind::Event(d) => EntityKind::Event { date: undate(*d)? },
                 SKind::Source {
                     url,

@@ -8,6 +8,8 @@ mod eval;
 mod export;
 mod extract;
 mod files;
+mod jsonl;
+mod output;
 mod progress;
 mod query;
 mod resolve;
@@ -32,6 +34,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             lang,
             date,
             area,
+            extracted,
         } => {
             let defaults = bulk::Defaults {
                 lang: lang
@@ -63,6 +66,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 format,
                 quiet,
                 defaults,
+                &extracted,
                 out,
             )
         }
@@ -96,6 +100,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             explain,
             format,
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
+        Command::Extract(args) if args.jsonl => jsonl::run(&args.files, &args.data, out),
         Command::Extract(args) => extract::run(&args, quiet, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
     }

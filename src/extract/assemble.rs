@@ -1229,7 +1229,7 @@ impl<'a> Out<'a> {
         (id, name, level): &(EntityId, String, AreaLevel),
         original: Option<&PlaceName>,
     ) {
-        self.entity(id, name, EntityKind::Area { level: *level });
+        self.entity(id, name, EntityKind::area(*level));
         if let Some(place) = original {
             self.alias(id, &place.original);
         }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::EntityView;
 use crate::graph::Graph;
 use crate::model::{EntityId, Kind, RelationKind};
+use crate::text::search_key;
 
 #[derive(Debug, Serialize)]
 pub struct GroupLeads {
@@ -43,7 +44,7 @@ pub fn leads(graph: &Graph, group: Option<&EntityId>) -> Vec<GroupLeads> {
             .adjacent(index, kind, outgoing)
             .map(|e| EntityView::from(graph.entity_at(e.other_index)))
             .collect();
-        views.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        views.sort_by_cached_key(|v| (search_key(&v.name), v.name.clone(), v.id.clone()));
         views.dedup_by(|a, b| a.id == b.id);
         views
     };

@@ -63,7 +63,7 @@ impl From<&Entity> for EntityView {
             EntityKind::Organization { classification } => {
                 view.classification = Some(classification.as_str())
             }
-            EntityKind::Area { level } => view.level = Some(level.as_str()),
+            EntityKind::Area { level, .. } => view.level = Some(level.as_str()),
             _ => {}
         }
         view

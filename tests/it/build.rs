@@ -38,6 +38,7 @@ fn two_builds_are_byte_identical() {
             "graph.snapshot",
             "index.html",
             "org-chart.dot",
+            "quang-ninh-groups-map.svg",
             "quang-ninh-groups.dot",
             "quang-ninh.dot"
         ]
