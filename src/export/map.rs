@@ -151,6 +151,27 @@ pub fn has_map(graph: &Graph, area: &EntityId) -> bool {
     !collect(graph, area).1.is_empty()
 }
 
+/// Takes out the points far from the others (an island far off the coast would squeeze
+/// every other point into a corner): farther from the median point than five times the
+/// median distance, when at least four points remain.
+fn far_points(points: &mut Vec<Point>) -> Vec<Point> {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    if points.len() < 5 {
+        return Vec::new();
+    }
+    let lat = median(points.iter().map(|p| p.lat).collect());
+    let lon = median(points.iter().map(|p| p.lon).collect());
+    let distance = |p: &Point| ((p.lat - lat).powi(2) + (p.lon - lon).powi(2)).sqrt();
+    let typical = median(points.iter().map(distance).collect()).max(0.05);
+    let (far, near): (Vec<Point>, Vec<Point>) =
+        points.drain(..).partition(|p| distance(p) > 5.0 * typical);
+    *points = near;
+    far
+}
+
 /// A label's box, for keeping labels apart.
 #[derive(Clone, Copy)]
 struct LabelBox {
@@ -169,10 +190,11 @@ impl LabelBox {
 /// The map of `area`'s working groups as SVG, `None` when no place of theirs has
 /// coordinates.
 pub fn groups_map(graph: &Graph, area: &EntityId, title: &str) -> Option<Vec<u8>> {
-    let (groups, points, unplaced) = collect(graph, area);
+    let (groups, mut points, unplaced) = collect(graph, area);
     if points.is_empty() {
         return None;
     }
+    let far = far_points(&mut points);
     // An equirectangular projection around the points' middle latitude, scaled to fit.
     let (mut lat0, mut lat1, mut lon0, mut lon1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for p in &points {
@@ -185,12 +207,13 @@ pub fn groups_map(graph: &Graph, area: &EntityId, title: &str) -> Option<Vec<u8>
     let span_x = ((lon1 - lon0) * shrink).max(0.01);
     let span_y = (lat1 - lat0).max(0.01);
     let scale = (PLOT_WIDTH / span_x).min(PLOT_HEIGHT / span_y);
-    let width = span_x * scale + 2.0 * MARGIN + LABEL_WIDTH;
+    let width = span_x * scale + 2.0 * MARGIN + 2.0 * LABEL_WIDTH;
     let plot_height = span_y * scale + 2.0 * MARGIN;
-    let x_of = |lon: f64| MARGIN + (lon - lon0) * shrink * scale;
+    let x_of = |lon: f64| MARGIN + LABEL_WIDTH + (lon - lon0) * shrink * scale;
     let y_of = |lat: f64| 30.0 + MARGIN + (lat1 - lat) * scale;
 
-    let legend_lines = groups.len() + 2 + usize::from(!unplaced.is_empty());
+    let legend_lines =
+        groups.len() + 2 + usize::from(!unplaced.is_empty()) + usize::from(!far.is_empty());
     let height = 30.0 + plot_height + FONT * 1.6 * legend_lines as f64 + 10.0;
     let mut out = String::new();
     let _ = writeln!(
@@ -281,7 +304,8 @@ pub fn groups_map(graph: &Graph, area: &EntityId, title: &str) -> Option<Vec<u8>
                     x1: x0 + text_width,
                     y1: y + FONT * 0.3 + dy,
                 };
-                if !labels.iter().any(|b| b.overlaps(&candidate)) {
+                let inside = candidate.x0 >= 6.0 && candidate.x1 <= width - 6.0;
+                if inside && !labels.iter().any(|b| b.overlaps(&candidate)) {
                     placed = Some((candidate, anchor, dy));
                     break;
                 }
@@ -358,6 +382,18 @@ pub fn groups_map(graph: &Graph, area: &EntityId, title: &str) -> Option<Vec<u8>
             out,
             "<text x=\"{MARGIN:.1}\" y=\"{y:.1}\" fill=\"#666666\">without coordinates: {}</text>",
             escape(&unplaced.join(", "))
+        );
+    }
+    if !far.is_empty() {
+        y += FONT * 1.6;
+        let listed: Vec<String> = far
+            .iter()
+            .map(|p| format!("{} ({:.2}°N, {:.2}°E)", p.name, p.lat, p.lon))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<text x=\"{MARGIN:.1}\" y=\"{y:.1}\" fill=\"#666666\">far from the others, not drawn: {}</text>",
+            escape(&listed.join(", "))
         );
     }
     out.push_str("</svg>\n");

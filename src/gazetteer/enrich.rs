@@ -144,12 +144,13 @@ fn identify(
         .flat_map(|k| g.find(k))
         .filter(|&i| ranks.contains(&g.unit(i).level))
         .collect();
-    if ranks != [Level::Province] {
+    if parents.is_empty() {
         // Below the province a name alone places nothing: names repeat across the country.
-        if parents.is_empty() {
-            return None;
-        }
-        found.retain(|&c| parents.iter().any(|&p| lies_in(g, c, p)));
+        found.retain(|&c| g.unit(c).level == Level::Province);
+    } else {
+        found.retain(|&c| {
+            g.unit(c).level == Level::Province || parents.iter().any(|&p| lies_in(g, c, p))
+        });
     }
     if !dates.is_empty() {
         let valid: BTreeSet<usize> = found

@@ -25,6 +25,20 @@ fn place(id: &str, name: &str, at: Option<(f64, f64)>) -> Entity {
     entity(id, name, kind)
 }
 
+/// The one source every relation cites.
+fn source() -> Entity {
+    entity(
+        "source:s",
+        "s",
+        EntityKind::Source {
+            url: "https://example.org/s".into(),
+            lang: crate::model::Lang::En,
+            date: None,
+            translation_of: None,
+        },
+    )
+}
+
 fn relation(kind: RelationKind, from: &str, to: &str) -> Relation {
     let evidence = match kind {
         RelationKind::Within => Vec::new(),
@@ -50,16 +64,7 @@ fn relation(kind: RelationKind, from: &str, to: &str) -> Relation {
 /// and a place's name needs escaping.
 fn sample(order_reversed: bool) -> Graph {
     let mut entities = vec![
-        entity(
-            "source:s",
-            "s",
-            EntityKind::Source {
-                url: "https://example.org/s".into(),
-                lang: crate::model::Lang::En,
-                date: None,
-                translation_of: None,
-            },
-        ),
+        source(),
         entity("area:p", "Province", EntityKind::area(AreaLevel::Province)),
         place("area:a", "An <Phú> & \"Co\"", Some((21.0, 106.0))),
         place("area:b", "Bình", Some((21.5, 106.5))),
@@ -157,4 +162,39 @@ fn no_map_without_coordinates_or_groups() {
     assert!(has_map(&graph, &EntityId::new("area:p")));
     assert!(!has_map(&graph, &EntityId::new("area:c")));
     assert!(groups_map(&graph, &EntityId::new("area:c"), "t").is_none());
+}
+
+#[test]
+fn a_place_far_from_the_others_is_named_but_not_drawn() {
+    let mut entities = vec![
+        entity("area:p", "Province", EntityKind::area(AreaLevel::Province)),
+        entity(
+            "group:one",
+            "Group one",
+            EntityKind::WorkingGroup { number: Some(1) },
+        ),
+        source(),
+    ];
+    let mut relations = Vec::new();
+    let near = [
+        (10.80, 106.60),
+        (10.85, 106.65),
+        (10.90, 106.62),
+        (10.82, 106.70),
+        (10.88, 106.58),
+    ];
+    for (i, at) in near.iter().chain([&(8.68, 106.61)]).enumerate() {
+        let id = format!("area:c{i}");
+        entities.push(place(&id, &format!("Place {i}"), Some(*at)));
+        relations.push(relation(RelationKind::Within, &id, "area:p"));
+        relations.push(relation(RelationKind::WorksWith, "group:one", &id));
+    }
+    let graph = Graph::new(Document {
+        entities,
+        relations,
+    })
+    .unwrap();
+    let svg = map(&graph);
+    assert_eq!(svg.matches("<g class=\"place\">").count(), 5);
+    assert!(svg.contains("far from the others, not drawn: Place 5 (8.68°N, 106.61°E)"));
 }
