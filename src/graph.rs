@@ -687,3 +687,81 @@ pub fn check_document(document: &Document) -> Vec<Problem> {
     problems.dedup();
     problems
 }
+
+/// The graph as petgraph's traversals see it: one relation kind (or all), followed one way
+/// (or both), over the compressed rows, copying nothing. `petgraph::visit::Bfs` over a
+/// `Follow` answers membership (`query members --deep`) and paths (`query path`).
+#[derive(Clone, Copy)]
+pub struct Follow<'g> {
+    graph: &'g Graph,
+    /// `None`: every kind.
+    kind: Option<RelationKind>,
+    /// `Some(true)`: relations pointing away from the node; `Some(false)`: at it; `None`: both.
+    outgoing: Option<bool>,
+}
+
+impl Graph {
+    /// This graph seen through relations of `kind` (every kind for `None`), followed in the
+    /// direction `outgoing` (both for `None`), for petgraph's traversals.
+    pub fn follow(&self, kind: Option<RelationKind>, outgoing: Option<bool>) -> Follow<'_> {
+        Follow {
+            graph: self,
+            kind,
+            outgoing,
+        }
+    }
+}
+
+impl<'g> Follow<'g> {
+    /// The relations at entity `i` this view follows, in relation order.
+    pub fn edges(self, i: usize) -> impl Iterator<Item = Edge> + 'g {
+        self.graph.edges_at(i).filter(move |e| {
+            self.kind.is_none_or(|k| k == e.kind) && self.outgoing.is_none_or(|o| o == e.outgoing)
+        })
+    }
+}
+
+impl petgraph::visit::GraphBase for Follow<'_> {
+    /// Entity index.
+    type NodeId = usize;
+    /// Relation index.
+    type EdgeId = usize;
+}
+
+impl<'a, 'g> petgraph::visit::IntoNeighbors for &'a Follow<'g> {
+    type Neighbors = Box<dyn Iterator<Item = usize> + 'g>;
+
+    fn neighbors(self, a: usize) -> Self::Neighbors {
+        Box::new(self.edges(a).map(|e| e.other_index))
+    }
+}
+
+impl petgraph::visit::Visitable for Follow<'_> {
+    type Map = Seen;
+
+    fn visit_map(&self) -> Seen {
+        Seen(vec![false; self.graph.entities().len()])
+    }
+
+    fn reset_map(&self, map: &mut Seen) {
+        map.0.clear();
+        map.0.resize(self.graph.entities().len(), false);
+    }
+}
+
+/// Which entities a traversal has seen, one flag per entity index.
+pub struct Seen(Vec<bool>);
+
+impl petgraph::visit::VisitMap<usize> for Seen {
+    fn visit(&mut self, a: usize) -> bool {
+        !std::mem::replace(&mut self.0[a], true)
+    }
+
+    fn is_visited(&self, a: &usize) -> bool {
+        self.0[*a]
+    }
+
+    fn unvisit(&mut self, a: usize) -> bool {
+        std::mem::replace(&mut self.0[a], false)
+    }
+}

@@ -1,7 +1,6 @@
 //! Who holds a post in, or is a member of, an organization (and its sub-bodies).
 
-use std::collections::VecDeque;
-
+use petgraph::visit::Bfs;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -46,21 +45,15 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
     let root = graph
         .index_of(&body.id)
         .expect("the body comes from the graph");
-    let mut bodies = vec![root];
-    if deep {
-        let mut seen = vec![false; graph.entities().len()];
-        seen[root] = true;
-        let mut queue = VecDeque::from([root]);
-        while let Some(b) = queue.pop_front() {
-            for edge in graph.adjacent(b, RelationKind::PartOf, false) {
-                if !seen[edge.other_index] {
-                    seen[edge.other_index] = true;
-                    bodies.push(edge.other_index);
-                    queue.push_back(edge.other_index);
-                }
-            }
-        }
-    }
+    // Breadth-first from the body against `part_of` relations: the body, then its
+    // sub-bodies in the order they are reached.
+    let bodies: Vec<usize> = if deep {
+        let within = graph.follow(Some(RelationKind::PartOf), Some(false));
+        let mut bfs = Bfs::new(&within, root);
+        std::iter::from_fn(|| bfs.next(&within)).collect()
+    } else {
+        vec![root]
+    };
     let mut rows: Vec<Row> = Vec::new();
     for &b in &bodies {
         let within = b as u32;
