@@ -728,7 +728,7 @@ impl petgraph::visit::GraphBase for Follow<'_> {
     type EdgeId = usize;
 }
 
-impl<'a, 'g> petgraph::visit::IntoNeighbors for &'a Follow<'g> {
+impl<'g> petgraph::visit::IntoNeighbors for &Follow<'g> {
     type Neighbors = Box<dyn Iterator<Item = usize> + 'g>;
 
     fn neighbors(self, a: usize) -> Self::Neighbors {
