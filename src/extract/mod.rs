@@ -327,3 +327,6 @@ mod generalization_tests;
 
 #[cfg(test)]
 mod vi_fr_tests;
+
+#[cfg(test)]
+mod realnews_tests;

@@ -237,6 +237,7 @@ vocabulary! {
         DeputyDirector => "deputy_director",
         Deputy => "deputy",
         Chief => "chief",
+        GeneralSecretary => "general_secretary",
     }
 }
 
@@ -253,6 +254,7 @@ impl Role {
                 | Role::StandingDeputyHead
                 | Role::Director
                 | Role::Chief
+                | Role::GeneralSecretary
         )
     }
 }
