@@ -31,6 +31,7 @@ fn repeat_to(text: &str, size: usize) -> String {
 fn time(label: &str, unit: &str, lang: Option<Lang>, sizes: &[usize]) {
     const MB: usize = 1 << 20;
     let mut row = format!("{label:<34}");
+    let mut per = Vec::new();
     for &mb in sizes {
         let text = repeat_to(unit, mb * MB);
         let mut options = Options::new(EntityId::new("source:bench"));
@@ -41,6 +42,13 @@ fn time(label: &str, unit: &str, lang: Option<Lang>, sizes: &[usize]) {
         let per_mb = start.elapsed().as_secs_f64() / mb as f64;
         std::hint::black_box(extraction.document.entities.len());
         row.push_str(&format!(" {mb:>2} MB {per_mb:>6.3} s/MB |"));
+        per.push(per_mb);
+    }
+    // Linear time: the largest size costs per MB what the smallest does.
+    if let (Some(first), Some(last)) = (per.first(), per.last())
+        && per.len() > 1
+    {
+        row.push_str(&format!(" last/first {:.2}", last / first));
     }
     println!("{row}");
 }
@@ -65,6 +73,11 @@ fn main() {
         ("title then speech", "Secretary said ", Some(Lang::En)),
         ("run of commas", ", ", Some(Lang::En)),
         ("run of \"and\"", "and ", Some(Lang::En)),
+        ("run of \"và\"", "và ", Some(Lang::Vi)),
+        ("run of \"et\"", "et ", Some(Lang::Fr)),
+        ("run of \"و\"", "و ", Some(Lang::Ar)),
+        ("vi run of names", "Nguyễn Văn ", Some(Lang::Vi)),
+        ("ar run of names", "نجوين فان ", Some(Lang::Ar)),
         (
             "commune list",
             "communes: Tan Lap, Tan Lap and ",

@@ -40,12 +40,8 @@ fn structure() -> Document {
     let mut doc = Document::default();
     for p in 0..34 {
         let area = format!("area:province-{p}");
-        doc.entities.push(entity(
-            area.clone(),
-            EntityKind::Area {
-                level: AreaLevel::Province,
-            },
-        ));
+        doc.entities
+            .push(entity(area.clone(), EntityKind::area(AreaLevel::Province)));
         let org = format!("org:province-{p}-peoples-committee");
         doc.entities.push(entity(
             org.clone(),

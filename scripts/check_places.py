@@ -4,7 +4,11 @@ the right province: the gold lists of ../shared/corpus/gold.json (province from 
 `area`) and the curated `works_with`/`inspected` areas of data/records (province from their
 `within`). Prints each miss and the counts; exit 1 when anything is missing.
 
-    python3 scripts/check_places.py [path/to/gold.json]
+With `--graph graph.json` (a graph built from data/ plus the corpus articles), it checks the
+graph too: each listed commune or ward is an area entity of the graph that carries a
+gazetteer code of the right province.
+
+    python3 scripts/check_places.py [path/to/gold.json] [--graph graph.json]
 """
 
 import json
@@ -52,7 +56,13 @@ def place(name, province):
 
 
 checked, missing = 0, []
-gold_path = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/gold.json"
+args = sys.argv[1:]
+graph_path = None
+if "--graph" in args:
+    i = args.index("--graph")
+    graph_path = args[i + 1]
+    del args[i : i + 2]
+gold_path = args[0] if args else "../shared/corpus/gold.json"
 try:
     gold = json.load(open(gold_path, encoding="utf-8"))["articles"]
 except FileNotFoundError:
@@ -79,7 +89,33 @@ for area in listed:
     if not place(names.get(area, area), province):
         missing.append(f"data/records: {area} in {province}")
 
+in_graph, graph_missing = 0, []
+if graph_path:
+    doc = json.load(open(graph_path, encoding="utf-8"))
+    coded = {}
+    for e in doc["entities"]:
+        code = (e.get("kind", {}).get("area") or {}).get("code") if isinstance(e.get("kind"), dict) else None
+        if code:
+            for text in [e["name"]] + [a["text"] for a in e.get("aliases") or []]:
+                if fold(text):
+                    coded.setdefault(fold(text), set()).add(code)
+    for art, a in sorted(gold.items()):
+        for group in a.get("working_groups", []):
+            for spellings in group["areas"]:
+                in_graph += 1
+                p = fold(a["area"] or "").replace("thanh pho ", "").replace("tinh ", "")
+                p = {"hcmc": "ho chi minh", "ho chi minh city": "ho chi minh"}.get(p, p)
+                codes = set()
+                for s_ in spellings:
+                    codes |= coded.get(fold(s_), set())
+                if not any(p in provinces(c) for c in codes):
+                    graph_missing.append(f"{art}: {spellings[0]} in {a['area']} (graph codes: {sorted(codes)})")
+
 for m in missing:
     print("missing:", m)
 print(f"{checked - len(missing)} of {checked} listed communes and wards are gazetteer units of their province")
-sys.exit(1 if missing else 0)
+if graph_path:
+    for m in graph_missing:
+        print("not in the graph:", m)
+    print(f"{in_graph - len(graph_missing)} of {in_graph} listed in the corpus are area entities of {graph_path} with a code of their province")
+sys.exit(1 if missing or graph_missing else 0)

@@ -32,6 +32,10 @@ pub enum Command {
         /// Do not render SVG even when Graphviz's `dot` is installed.
         #[arg(long)]
         no_svg: bool,
+        /// Write only the graph (RON, JSON and the snapshot): no DOT or SVG charts and no
+        /// page. For graphs far too big to draw, such as the benchmarks' million entities.
+        #[arg(long)]
+        no_charts: bool,
         /// Summary format.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
@@ -45,6 +49,11 @@ pub enum Command {
         /// Area of articles without front matter.
         #[arg(long)]
         area: Option<String>,
+        /// Output of `extract --jsonl` (a file, or a folder of them such as Spark or
+        /// Hadoop write): its articles join the build as if they were in `articles/`.
+        /// Repeatable.
+        #[arg(long)]
+        extracted: Vec<PathBuf>,
     },
     /// Check the records and articles in a data directory; write nothing.
     Check {
@@ -129,8 +138,15 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct ExtractArgs {
     /// Article files (UTF-8 text, with or without front matter); `-` reads standard input.
-    #[arg(required = true)]
+    /// With `--jsonl`, files of JSON lines (standard input when none is given).
+    #[arg(required_unless_present = "jsonl")]
     pub files: Vec<PathBuf>,
+    /// Read JSON lines of articles (`{"source", "text"}` plus optional `lang`, `date`,
+    /// `url`, `area`, `title`, `translation_of`) and write one JSON line of records per
+    /// article (`{"source", "lang", "diagnostics", "records"}`), one article at a time.
+    /// A bad line is reported and skipped, and the exit code is 2.
+    #[arg(long, conflicts_with_all = ["lang", "url", "date", "area", "format", "output"])]
+    pub jsonl: bool,
     /// Language of the text (detected when `auto`).
     #[arg(long, value_enum, default_value_t = ExtractLang::Auto)]
     pub lang: ExtractLang,

@@ -129,7 +129,7 @@ impl fmt::Display for Problem {
             "{}:{}: {}",
             escape(&self.path),
             self.start,
-            escape(&self.message)
+            shorten(&escape(&self.message))
         )
     }
 }
@@ -206,6 +206,24 @@ fn push_escaped(out: &mut String, c: char) {
         }
         c => out.push(c),
     }
+}
+
+/// The longest message shown whole, in characters; a longer one (it echoes a huge id) is cut
+/// in its middle, so one bad value cannot flood the terminal.
+const MESSAGE_WIDTH: usize = 1000;
+
+fn shorten(message: &str) -> String {
+    let count = message.chars().count();
+    if count <= MESSAGE_WIDTH {
+        return message.to_string();
+    }
+    let (head, tail) = (MESSAGE_WIDTH * 4 / 5, MESSAGE_WIDTH / 5);
+    let start: String = message.chars().take(head).collect();
+    let end: String = message.chars().skip(count - tail).collect();
+    format!(
+        "{start}… ({} characters left out) …{end}",
+        count - head - tail
+    )
 }
 
 /// Bidirectional overrides and the byte order mark: they reorder or hide text on screen.
@@ -356,6 +374,21 @@ mod tests {
         assert_eq!(text.lines().count(), 1, "{text}");
         assert!(text.contains("x\\nfake.ron"), "{text}");
         assert!(text.contains("\\u{1b}[31m"), "{text}");
+    }
+
+    #[test]
+    fn a_huge_echoed_value_is_cut_in_the_middle() {
+        let id = "x".repeat(100_000);
+        let problem = Problem::at(
+            "a.ron",
+            Position::START,
+            ProblemKind::Reference,
+            format!("unknown entity `post:{id}`; did you mean"),
+        );
+        let text = problem.to_string();
+        assert!(text.chars().count() < MESSAGE_WIDTH + 100, "{}", text.len());
+        assert!(text.contains("(99036 characters left out)"), "{text}");
+        assert!(text.ends_with("xxx`; did you mean"), "{text}");
     }
 
     #[test]

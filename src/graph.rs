@@ -1,26 +1,33 @@
-//! The graph: a petgraph `DiGraph` over a sorted [`Document`], plus a name index.
+//! The graph: a sorted [`Document`], the relations at each entity in compressed rows
+//! (integer indices only), and a name index.
 //!
 //! Invariants: entities are stored sorted by id and node `i` is entity `i`; relations are
 //! stored sorted by key and edge `j` is relation `j`. Every neighbour list handed out is
-//! sorted by relation index, never in petgraph's (reverse insertion) order, so every
-//! answer and every export is deterministic. A relation's ends and its evidence sources
+//! sorted by relation index (the compressed rows are filled in relation order), so every
+//! answer and every export is deterministic. Searches walk [`Graph::edges_at`] (indices
+//! only); a graph opened from a snapshot decodes a relation only when it is asked for. A relation's ends and its evidence sources
 //! share their entity's id text (one allocation per id), and the name index is three flat
 //! arrays, so a million entities stay small in memory and the snapshot can store the index
 //! as it is.
 
-use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Position, Problem, ProblemKind, Result};
-use crate::model::{Document, Entity, EntityId, Kind, Relation, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind};
 use crate::text::search_key;
 
 pub struct Graph {
-    document: Document,
-    graph: DiGraph<(), ()>,
+    store: Store,
+    /// Relation `j`'s kind and the entity indices of its ends.
+    kinds: Vec<RelationKind>,
+    ends: Vec<(u32, u32)>,
+    adjacency: Adjacency,
     /// Search key of every id, name and alias → the entities that carry it.
     names: NameIndex,
+    name_order: OnceLock<NameOrder>,
 }
 
 /// Search keys sorted, each with one entity index: key `i` is
@@ -39,7 +46,14 @@ impl NameIndex {
     pub fn of(entities: &[Entity]) -> Self {
         let mut pairs: Vec<(String, u32)> = Vec::with_capacity(entities.len() * 2);
         for (i, entity) in entities.iter().enumerate() {
-            let texts = [entity.id.as_str(), entity.name.as_str()]
+            // A gazetteer area is also found by its unit's id (`area:vn-06385`).
+            let code = match &entity.kind {
+                EntityKind::Area {
+                    code: Some(code), ..
+                } => format!("area:{code}"),
+                _ => String::new(),
+            };
+            let texts = [entity.id.as_str(), entity.name.as_str(), code.as_str()]
                 .into_iter()
                 .chain(entity.aliases.iter().map(|a| a.text.as_str()));
             for text in texts {
@@ -144,12 +158,148 @@ pub struct Link<'g> {
     pub other_index: usize,
 }
 
+/// One relation seen from one of its ends, by index only: what searches walk, without
+/// touching (or, from a snapshot, decoding) the relation itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edge {
+    pub relation_index: usize,
+    pub kind: RelationKind,
+    /// The entity index of the other end.
+    pub other_index: usize,
+    /// True when the relation points away from the entity it was asked about.
+    pub outgoing: bool,
+}
+
+/// Where a snapshot graph's relations come from: decoded one at a time, on demand.
+pub(crate) trait RelationSource: Send + Sync {
+    /// Relation `j` (below the relation count) of `kind` between the entities with indices
+    /// `ends`, its ends and evidence sources sharing the ids of `entities`. Checked when the
+    /// snapshot was opened, so it cannot fail.
+    fn relation(
+        &self,
+        j: usize,
+        kind: RelationKind,
+        ends: (usize, usize),
+        entities: &[Entity],
+    ) -> Relation;
+}
+
+enum Store {
+    /// Built from a document: everything in memory.
+    Built(Document),
+    /// Opened from a snapshot: entities in memory, relations decoded when asked; the whole
+    /// document only when something asks for it (an export).
+    Lazy {
+        entities: Vec<Entity>,
+        source: Box<dyn RelationSource>,
+        document: OnceLock<Document>,
+    },
+}
+
+/// The entities in order of (name, id), and each entity's place in it: what sorts rows by
+/// name with integer comparisons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameOrder {
+    /// Entity indices sorted by (name, index); index order is id order.
+    pub by_name: Vec<u32>,
+    /// `position[i]`: where entity `i` stands in `by_name` (unique).
+    pub position: Vec<u32>,
+    /// `rank[i]`: the rank of entity `i`'s name among distinct names (equal names, equal
+    /// rank).
+    pub rank: Vec<u32>,
+}
+
+impl NameOrder {
+    fn of(entities: &[Entity]) -> Self {
+        let mut by_name: Vec<u32> = (0..entities.len() as u32).collect();
+        by_name.par_sort_unstable_by(|&a, &b| {
+            entities[a as usize]
+                .name
+                .cmp(&entities[b as usize].name)
+                .then(a.cmp(&b))
+        });
+        Self::from_sorted(entities, by_name)
+    }
+
+    /// From a permutation already sorted by (name, index) (checked by the caller).
+    pub(crate) fn from_sorted(entities: &[Entity], by_name: Vec<u32>) -> Self {
+        let n = entities.len();
+        let mut position = vec![0u32; n];
+        let mut rank = vec![0u32; n];
+        let mut current = 0u32;
+        for (p, &i) in by_name.iter().enumerate() {
+            if p > 0 && entities[by_name[p - 1] as usize].name != entities[i as usize].name {
+                current += 1;
+            }
+            position[i as usize] = p as u32;
+            rank[i as usize] = current;
+        }
+        NameOrder {
+            by_name,
+            position,
+            rank,
+        }
+    }
+}
+
+/// The relations at each entity in compressed rows: the relations at entity `i` are
+/// `entries[offsets[i]..offsets[i + 1]]`, each `relation << 1 | outgoing`, ascending (so in
+/// relation order, a self-loop's incoming side first).
+struct Adjacency {
+    offsets: Vec<u32>,
+    entries: Vec<u32>,
+}
+
+impl Adjacency {
+    fn of(n: usize, ends: &[(u32, u32)]) -> Self {
+        let mut offsets = vec![0u32; n + 1];
+        for &(from, to) in ends {
+            offsets[from as usize + 1] += 1;
+            offsets[to as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill: Vec<u32> = offsets[..n].to_vec();
+        let mut entries = vec![0u32; ends.len() * 2];
+        for (j, &(from, to)) in ends.iter().enumerate() {
+            let j = j as u32;
+            // The incoming side first: a self-loop then lists (j, in) before (j, out).
+            entries[fill[to as usize] as usize] = j << 1;
+            fill[to as usize] += 1;
+            entries[fill[from as usize] as usize] = (j << 1) | 1;
+            fill[from as usize] += 1;
+        }
+        Adjacency { offsets, entries }
+    }
+
+    fn at(&self, i: usize) -> &[u32] {
+        &self.entries[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// The most relations a graph holds: adjacency entries are `relation << 1 | outgoing` in
+/// 32 bits, and there are two per relation.
+pub const MAX_RELATIONS: usize = (u32::MAX >> 2) as usize;
+
 impl Graph {
     /// Builds the graph from a document that `load::validate` accepted (every relation's ends
     /// exist). O(n log n) in entities plus relations.
     pub fn new(mut document: Document) -> Result<Self> {
         document.sort();
-        let problems = check_document(&document);
+        let mut problems = check_document(&document);
+        if document.relations.len() > MAX_RELATIONS || document.entities.len() > u32::MAX as usize {
+            problems.push(Problem::at(
+                "document",
+                Position::START,
+                ProblemKind::Graph,
+                format!(
+                    "{} entities and {} relations are more than a graph holds",
+                    document.entities.len(),
+                    document.relations.len()
+                ),
+            ));
+        }
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
@@ -157,33 +307,38 @@ impl Graph {
         Ok(Self::assemble(document, names))
     }
 
-    /// A graph from a document already sorted (entities by id, relations by key), its name
-    /// index and the entity index of each relation's ends: what a snapshot holds. The
-    /// caller checked all three (`snapshot::decode`), so nothing is searched or sorted.
-    pub(crate) fn from_sorted(document: Document, names: NameIndex, ends: &[(u32, u32)]) -> Self {
-        let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
-        for _ in &document.entities {
-            graph.add_node(());
-        }
-        for &(from, to) in ends {
-            graph.add_edge(
-                NodeIndex::new(from as usize),
-                NodeIndex::new(to as usize),
-                (),
-            );
+    /// A graph whose relations are decoded on demand from `source`: what a snapshot holds.
+    /// The caller checked everything (`snapshot::decode`): entities sorted by id, `kinds`
+    /// and `ends` (one per relation, ends below the entity count, relations in key order),
+    /// the name index and, when given, the name order.
+    pub(crate) fn from_snapshot(
+        entities: Vec<Entity>,
+        kinds: Vec<RelationKind>,
+        ends: Vec<(u32, u32)>,
+        names: NameIndex,
+        name_order: Option<NameOrder>,
+        source: Box<dyn RelationSource>,
+    ) -> Self {
+        let adjacency = Adjacency::of(entities.len(), &ends);
+        let order = OnceLock::new();
+        if let Some(name_order) = name_order {
+            let _ = order.set(name_order);
         }
         Graph {
-            document,
-            graph,
+            store: Store::Lazy {
+                entities,
+                source,
+                document: OnceLock::new(),
+            },
+            kinds,
+            ends,
+            adjacency,
             names,
+            name_order: order,
         }
     }
 
     fn assemble(mut document: Document, names: NameIndex) -> Self {
-        let mut graph = DiGraph::with_capacity(document.entities.len(), document.relations.len());
-        for _ in &document.entities {
-            graph.add_node(());
-        }
         let entities = &document.entities;
         let position = |id: &EntityId| {
             entities
@@ -195,6 +350,8 @@ impl Graph {
                 *id = entities[i].id.clone();
             }
         };
+        let mut kinds = Vec::with_capacity(document.relations.len());
+        let mut ends = Vec::with_capacity(document.relations.len());
         for relation in &mut document.relations {
             let from = position(&relation.from);
             let to = position(&relation.to);
@@ -203,12 +360,17 @@ impl Graph {
             for evidence in &mut relation.evidence {
                 shared(&mut evidence.source);
             }
-            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+            kinds.push(relation.kind);
+            ends.push((from as u32, to as u32));
         }
+        let adjacency = Adjacency::of(document.entities.len(), &ends);
         Graph {
-            document,
-            graph,
+            store: Store::Built(document),
+            kinds,
+            ends,
+            adjacency,
             names,
+            name_order: OnceLock::new(),
         }
     }
 
@@ -217,33 +379,105 @@ impl Graph {
         &self.names
     }
 
+    /// The entities in name order (computed once, or read from the snapshot).
+    pub fn name_order(&self) -> &NameOrder {
+        self.name_order
+            .get_or_init(|| NameOrder::of(self.entities()))
+    }
+
+    /// The whole document. From a snapshot, the relations are decoded the first time this
+    /// is asked (on every core, in index order).
     pub fn document(&self) -> &Document {
-        &self.document
+        match &self.store {
+            Store::Built(document) => document,
+            Store::Lazy {
+                entities,
+                source,
+                document,
+            } => document.get_or_init(|| Document {
+                entities: entities.clone(),
+                relations: (0..self.kinds.len())
+                    .into_par_iter()
+                    .map(|j| source.relation(j, self.kinds[j], self.relation_ends(j), entities))
+                    .collect(),
+            }),
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {
-        &self.document.entities
+        match &self.store {
+            Store::Built(document) => &document.entities,
+            Store::Lazy { entities, .. } => entities,
+        }
+    }
+
+    /// Entity `i` (below the entity count).
+    pub fn entity_at(&self, i: usize) -> &Entity {
+        &self.entities()[i]
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Relation `j` (below the relation count): borrowed when the document is in memory,
+    /// else decoded from the snapshot.
+    pub fn relation(&self, j: usize) -> Cow<'_, Relation> {
+        match &self.store {
+            Store::Built(document) => Cow::Borrowed(&document.relations[j]),
+            Store::Lazy {
+                entities,
+                source,
+                document,
+            } => match document.get() {
+                Some(document) => Cow::Borrowed(&document.relations[j]),
+                None => {
+                    Cow::Owned(source.relation(j, self.kinds[j], self.relation_ends(j), entities))
+                }
+            },
+        }
+    }
+
+    /// The kind of relation `j`.
+    pub fn relation_kind(&self, j: usize) -> RelationKind {
+        self.kinds[j]
+    }
+
+    /// The entity indices of relation `j`'s ends (from, to).
+    pub fn relation_ends(&self, j: usize) -> (usize, usize) {
+        let (from, to) = self.ends[j];
+        (from as usize, to as usize)
     }
 
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
-        self.index_of(id).map(|i| &self.document.entities[i])
+        self.index_of(id).map(|i| &self.entities()[i])
     }
 
     pub fn index_of(&self, id: &EntityId) -> Option<usize> {
-        self.document
-            .entities
-            .binary_search_by(|e| e.id.cmp(id))
-            .ok()
+        self.entities().binary_search_by(|e| e.id.cmp(id)).ok()
     }
 
     pub fn entities_of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
-        self.document
-            .entities
-            .iter()
-            .filter(move |e| e.kind() == kind)
+        self.entities().iter().filter(move |e| e.kind() == kind)
     }
 
-    /// Every relation at `id`, in relation order. O(degree · log degree).
+    /// Every relation at the entity with index `i`, in relation order, by index only.
+    /// O(degree), no allocation.
+    pub fn edges_at(&self, i: usize) -> impl Iterator<Item = Edge> + '_ {
+        self.adjacency.at(i).iter().map(move |&entry| {
+            let j = (entry >> 1) as usize;
+            let outgoing = entry & 1 == 1;
+            let (from, to) = self.ends[j];
+            Edge {
+                relation_index: j,
+                kind: self.kinds[j],
+                other_index: if outgoing { to } else { from } as usize,
+                outgoing,
+            }
+        })
+    }
+
+    /// Every relation at `id`, in relation order. O(degree).
     pub fn links(&self, id: &EntityId) -> Vec<Link<'_>> {
         match self.index_of(id) {
             Some(i) => self.links_at(i),
@@ -251,29 +485,20 @@ impl Graph {
         }
     }
 
-    /// Every relation at the entity with index `i`, in relation order. O(degree · log degree).
+    /// Every relation at the entity with index `i`, in relation order. O(degree); from a
+    /// snapshot, the first call decodes the whole document (see [`Graph::edges_at`] for
+    /// searches that need only indices).
     pub fn links_at(&self, i: usize) -> Vec<Link<'_>> {
-        let node = NodeIndex::new(i);
-        let mut links: Vec<Link<'_>> = Vec::new();
-        for (direction, outgoing) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
-            for edge in self.graph.edges_directed(node, direction) {
-                let other = if outgoing {
-                    edge.target()
-                } else {
-                    edge.source()
-                };
-                let relation_index = EdgeIndex::index(edge.id());
-                links.push(Link {
-                    relation: &self.document.relations[relation_index],
-                    other: &self.document.entities[other.index()],
-                    outgoing,
-                    relation_index,
-                    other_index: other.index(),
-                });
-            }
-        }
-        links.sort_by_key(|l| (l.relation_index, l.outgoing));
-        links
+        let document = self.document();
+        self.edges_at(i)
+            .map(|edge| Link {
+                relation: &document.relations[edge.relation_index],
+                other: &document.entities[edge.other_index],
+                outgoing: edge.outgoing,
+                relation_index: edge.relation_index,
+                other_index: edge.other_index,
+            })
+            .collect()
     }
 
     /// Entities reached from `id` by outgoing relations of `kind`, in relation order.
@@ -292,6 +517,18 @@ impl Graph {
             .collect()
     }
 
+    /// The entity indices at the far end of the relations of `kind` at entity `i`: pointing
+    /// away from it when `outgoing`, at it otherwise; in relation order, by index only.
+    pub fn adjacent(
+        &self,
+        i: usize,
+        kind: RelationKind,
+        outgoing: bool,
+    ) -> impl Iterator<Item = Edge> + '_ {
+        self.edges_at(i)
+            .filter(move |e| e.kind == kind && e.outgoing == outgoing)
+    }
+
     /// Finds the entity a user means by `name`: an id, a canonical name or any alias, in any
     /// script, ignoring case and diacritics; with `kinds`, only entities of those kinds.
     /// An ambiguous name is an error that lists the candidates.
@@ -307,7 +544,7 @@ impl Graph {
             .names
             .lookup(&key)
             .iter()
-            .map(|&i| &self.document.entities[i as usize])
+            .map(|&i| &self.entities()[i as usize])
             .collect();
         let matching: Vec<&Entity> = all.iter().copied().filter(|e| wanted(e)).collect();
         let what = if kinds.is_empty() {
@@ -344,12 +581,13 @@ impl Graph {
                 escape(entity.id.as_str()),
                 escape(&entity.name)
             ));
+            let index = self
+                .index_of(&entity.id)
+                .expect("candidates come from the graph");
             let posts: Vec<String> = self
-                .links(&entity.id)
-                .into_iter()
-                .filter(|l| l.outgoing && l.relation.kind == RelationKind::Holds)
-                .map(|l| {
-                    let r = l.relation;
+                .adjacent(index, RelationKind::Holds, true)
+                .map(|edge| {
+                    let r = self.relation(edge.relation_index);
                     let when = match (r.start, r.end, r.as_of) {
                         (None, None, Some(d)) => format!("as of {d}"),
                         (None, None, None) => "undated".to_string(),
@@ -359,7 +597,10 @@ impl Graph {
                             e.map(|d| d.to_string()).unwrap_or_default()
                         ),
                     };
-                    format!("{} ({when})", escape(&l.other.name))
+                    format!(
+                        "{} ({when})",
+                        escape(&self.entity_at(edge.other_index).name)
+                    )
                 })
                 .collect();
             if posts.is_empty() {
@@ -445,4 +686,82 @@ pub fn check_document(document: &Document) -> Vec<Problem> {
     problems.sort();
     problems.dedup();
     problems
+}
+
+/// The graph as petgraph's traversals see it: one relation kind (or all), followed one way
+/// (or both), over the compressed rows, copying nothing. `petgraph::visit::Bfs` over a
+/// `Follow` answers membership (`query members --deep`) and paths (`query path`).
+#[derive(Clone, Copy)]
+pub struct Follow<'g> {
+    graph: &'g Graph,
+    /// `None`: every kind.
+    kind: Option<RelationKind>,
+    /// `Some(true)`: relations pointing away from the node; `Some(false)`: at it; `None`: both.
+    outgoing: Option<bool>,
+}
+
+impl Graph {
+    /// This graph seen through relations of `kind` (every kind for `None`), followed in the
+    /// direction `outgoing` (both for `None`), for petgraph's traversals.
+    pub fn follow(&self, kind: Option<RelationKind>, outgoing: Option<bool>) -> Follow<'_> {
+        Follow {
+            graph: self,
+            kind,
+            outgoing,
+        }
+    }
+}
+
+impl<'g> Follow<'g> {
+    /// The relations at entity `i` this view follows, in relation order.
+    pub fn edges(self, i: usize) -> impl Iterator<Item = Edge> + 'g {
+        self.graph.edges_at(i).filter(move |e| {
+            self.kind.is_none_or(|k| k == e.kind) && self.outgoing.is_none_or(|o| o == e.outgoing)
+        })
+    }
+}
+
+impl petgraph::visit::GraphBase for Follow<'_> {
+    /// Entity index.
+    type NodeId = usize;
+    /// Relation index.
+    type EdgeId = usize;
+}
+
+impl<'g> petgraph::visit::IntoNeighbors for &Follow<'g> {
+    type Neighbors = Box<dyn Iterator<Item = usize> + 'g>;
+
+    fn neighbors(self, a: usize) -> Self::Neighbors {
+        Box::new(self.edges(a).map(|e| e.other_index))
+    }
+}
+
+impl petgraph::visit::Visitable for Follow<'_> {
+    type Map = Seen;
+
+    fn visit_map(&self) -> Seen {
+        Seen(vec![false; self.graph.entities().len()])
+    }
+
+    fn reset_map(&self, map: &mut Seen) {
+        map.0.clear();
+        map.0.resize(self.graph.entities().len(), false);
+    }
+}
+
+/// Which entities a traversal has seen, one flag per entity index.
+pub struct Seen(Vec<bool>);
+
+impl petgraph::visit::VisitMap<usize> for Seen {
+    fn visit(&mut self, a: usize) -> bool {
+        !std::mem::replace(&mut self.0[a], true)
+    }
+
+    fn is_visited(&self, a: &usize) -> bool {
+        self.0[*a]
+    }
+
+    fn unvisit(&mut self, a: usize) -> bool {
+        std::mem::replace(&mut self.0[a], false)
+    }
 }

@@ -11,7 +11,9 @@
 //!   the curator read that article, and `govgraph eval` lists such facts as invented;
 //! - a fact found only by extraction in an article without curated records is added, marked
 //!   `extracted` with its rule and confidence;
-//! - an entity no kept fact or curated record names is left out with its facts.
+//! - an entity no kept fact or curated record names is left out with its facts;
+//! - then every area becomes the gazetteer unit it is, and the units around it join the
+//!   graph ([`crate::gazetteer::enrich`]).
 //!
 //! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
 //! prints it.
@@ -21,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::extract::{self, SiteTable};
+use crate::gazetteer::{Enrichment, Gazetteer};
 use crate::load::{Dataset, LoadedArticle};
 use crate::model::{Document, EntityId, Kind, RelationKind};
 use crate::resolve::{self, Resolution};
@@ -42,6 +45,8 @@ pub struct Combined {
     pub left_out: usize,
     /// Entities left out because nothing kept names them.
     pub entities_left_out: usize,
+    /// Areas made gazetteer units, and the units around them added ([`crate::gazetteer::enrich`]).
+    pub places: Enrichment,
 }
 
 /// One article's extraction as the pipeline uses it: its records and how many diagnostics
@@ -75,6 +80,25 @@ pub fn extract_all(
         .par_iter()
         .map(|article| cached(article).unwrap_or_else(|| extract_one(article, sites)))
         .collect()
+}
+
+/// The extractions of the data directory's articles (in article order, as [`extract_all`]
+/// returns them) and of articles extracted elsewhere (`build --extracted`), together in
+/// source-id order: the order `dataset.articles` would give them had they been files of
+/// the directory, so the graph is the same either way.
+pub fn with_extracted(
+    dataset: &Dataset,
+    extracted: Vec<Extracted>,
+    more: BTreeMap<EntityId, Extracted>,
+) -> Vec<Extracted> {
+    if more.is_empty() {
+        return extracted;
+    }
+    let mut all: BTreeMap<EntityId, Extracted> = more;
+    for (id, extraction) in dataset.articles.keys().zip(extracted) {
+        all.insert(id.clone(), extraction);
+    }
+    all.into_values().collect()
 }
 
 /// The document the graph of a data directory is built from.
@@ -174,6 +198,7 @@ pub fn combine_extracted(
         entities,
         relations,
     };
+    let places = crate::gazetteer::enrich(&mut document, Gazetteer::embedded());
     document.sort();
     Combined {
         document,
@@ -184,5 +209,6 @@ pub fn combine_extracted(
         corroborated,
         left_out,
         entities_left_out,
+        places,
     }
 }

@@ -27,18 +27,18 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{Graph, NameIndex};
+use crate::graph::{Graph, MAX_RELATIONS, NameIndex, NameOrder, RelationSource};
 use crate::model::{
-    Alias, AreaLevel, Classification, Document, Entity, EntityId, EntityKind, Evidence, Lang,
+    Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, Kind, Lang,
     Method, PartialDate, Relation, RelationKind, Role, days_in_month,
 };
 
 /// The first bytes of every snapshot.
-pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v1";
+pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v2";
 /// The file name `build` writes the snapshot under.
 pub const FILE_NAME: &str = "graph.snapshot";
 /// Bumped whenever the body's layout changes.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 3;
 
 const HEADER: usize = 16 + 8 + 8 + 16;
 
@@ -66,21 +66,51 @@ pub enum SnapshotError {
     Corrupt(String),
 }
 
-/// A fast, non-cryptographic 128-bit content hash (FNV-1a over 64-bit words, then the
-/// length): any change of one word changes it. For change detection, not for security.
+/// A fast, non-cryptographic 128-bit content hash: four independent lanes over 64-bit
+/// words (each step `(lane ^ word) * odd constant`, rotated: a bijection of the lane, so
+/// changing any one word always changes the result), then the length and a final mix. For
+/// change detection, not for security; several GB/s, so checking a snapshot of hundreds of
+/// MB costs milliseconds.
 pub fn content_hash(bytes: &[u8]) -> u128 {
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
-    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().expect("chunks of 8"));
-        hash = (hash ^ u128::from(word)).wrapping_mul(PRIME);
+    const K: [u64; 4] = [
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+        0x27d4_eb2f_1656_67c5,
+    ];
+    let step = |lane: u64, word: u64, k: u64| (lane ^ word).wrapping_mul(k).rotate_left(29);
+    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+    let mut lanes: [u64; 4] = [
+        0x6c62_272e_07bb_0142,
+        0x62b8_2175_6295_c58d,
+        0xcbf2_9ce4_8422_2325,
+        0x8422_2325_cbf2_9ce4,
+    ];
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            *lane = step(*lane, word(&block[8 * i..8 * i + 8]), K[i]);
+        }
+    }
+    let rest = blocks.remainder();
+    let mut words = rest.chunks_exact(8);
+    for w in &mut words {
+        lanes[0] = step(lanes[0], word(w), K[0]);
     }
     for &byte in words.remainder() {
-        hash = (hash ^ u128::from(byte)).wrapping_mul(PRIME);
+        lanes[1] = step(lanes[1], u64::from(byte), K[1]);
     }
-    hash = (hash ^ bytes.len() as u128).wrapping_mul(PRIME);
-    hash ^ (hash >> 64)
+    lanes[2] = step(lanes[2], bytes.len() as u64, K[2]);
+    let mix = |mut x: u64| {
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    };
+    let high = mix(lanes[0] ^ mix(lanes[1]).rotate_left(17));
+    let low = mix(lanes[2] ^ mix(lanes[3]).rotate_left(41) ^ high);
+    (u128::from(high) << 64) | u128::from(low)
 }
 
 /// Writes `graph` with `stamp`. Deterministic: the same graph and stamp give the same bytes.
@@ -170,16 +200,41 @@ pub fn decode(bytes: &[u8]) -> Result<(Stamp, Graph), SnapshotError> {
 
 type Date = (u16, u8, u8);
 
+/// The body. Small tables are postcard records; the big per-relation arrays, the string
+/// table and the name index are byte blobs of little-endian `u32` words (one copy out of
+/// the file, no per-element decoding), so opening a million-relation snapshot is a few
+/// memory copies and integer checks.
 #[derive(Serialize, Deserialize)]
 struct Body<'a> {
+    /// Every string once, concatenated; string `i` ends at word `i` of `string_ends`.
     #[serde(borrow)]
-    strings: Vec<&'a str>,
+    strings: &'a str,
+    #[serde(borrow)]
+    string_ends: &'a [u8],
     entities: Vec<SEntity>,
     evidence: Vec<SEvidence>,
-    relations: Vec<SRelation>,
+    /// Per relation: kind tag (one byte), from and to (two words), as_of, start and end
+    /// (three packed dates, 0 for none), where its evidence references end (one word).
+    #[serde(borrow)]
+    relation_kinds: &'a [u8],
+    #[serde(borrow)]
+    relation_ends: &'a [u8],
+    #[serde(borrow)]
+    relation_dates: &'a [u8],
+    #[serde(borrow)]
+    evidence_ends: &'a [u8],
+    /// Evidence table indices, relation after relation.
+    #[serde(borrow)]
+    evidence_refs: &'a [u8],
+    #[serde(borrow)]
     names_text: &'a str,
-    names_ends: Vec<u32>,
-    names_entities: Vec<u32>,
+    #[serde(borrow)]
+    names_ends: &'a [u8],
+    #[serde(borrow)]
+    names_entities: &'a [u8],
+    /// Entity indices sorted by (name, index).
+    #[serde(borrow)]
+    by_name: &'a [u8],
 }
 
 #[derive(Serialize, Deserialize)]
@@ -197,7 +252,8 @@ enum SKind {
     Post(u8),
     Organization(u8),
     WorkingGroup(Option<u32>),
-    Area(u8),
+    /// Level, then the gazetteer code, validity and coordinates (`EntityKind::Area`).
+    Area(u8, Option<SPlace>),
     Event(Option<Date>),
     Source {
         url: u32,
@@ -208,23 +264,22 @@ enum SKind {
 }
 
 #[derive(Serialize, Deserialize)]
+struct SPlace {
+    code: Option<u32>,
+    valid_from: Option<Date>,
+    valid_until: Option<Date>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
 struct SEvidence {
+    /// Entity index of the source.
     source: u32,
     quote: u32,
     span: Option<(u64, u64)>,
     /// Extracted: rule (string index) and confidence; curated when absent.
     method: Option<(u32, u8)>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct SRelation {
-    kind: u8,
-    from: u32,
-    to: u32,
-    as_of: Option<Date>,
-    start: Option<Date>,
-    end: Option<Date>,
-    evidence: Vec<u32>,
 }
 
 fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
@@ -237,9 +292,34 @@ fn date(d: &Option<PartialDate>) -> Option<Date> {
     d.map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
 }
 
+/// A date as one word: 0 for none, else `year << 16 | month << 8 | day` (0 for an absent
+/// month or day). Words order as the dates do.
+fn pack(d: &Option<PartialDate>) -> u32 {
+    date(d).map_or(0, |(y, m, d)| {
+        (u32::from(y) << 16) | (u32::from(m) << 8) | u32::from(d)
+    })
+}
+
+fn unpack(word: u32) -> Option<Date> {
+    (word != 0).then_some(((word >> 16) as u16, (word >> 8) as u8, word as u8))
+}
+
+fn put(blob: &mut Vec<u8>, word: u32) {
+    blob.extend_from_slice(&word.to_le_bytes());
+}
+
+fn blob(words: impl IntoIterator<Item = u32>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for word in words {
+        put(&mut out, word);
+    }
+    out
+}
+
 struct Strings<'g> {
     index: HashMap<&'g str, u32>,
-    table: Vec<&'g str>,
+    text: String,
+    ends: Vec<u8>,
 }
 
 impl<'g> Strings<'g> {
@@ -247,21 +327,22 @@ impl<'g> Strings<'g> {
         if let Some(&i) = self.index.get(text) {
             return i;
         }
-        let i = self.table.len() as u32;
-        self.table.push(text);
+        let i = self.index.len() as u32;
+        self.text.push_str(text);
+        put(&mut self.ends, self.text.len() as u32);
         self.index.insert(text, i);
         i
     }
 }
 
 fn encode_body(graph: &Graph) -> Vec<u8> {
-    let document = graph.document();
+    let entities_in = graph.entities();
     let mut strings = Strings {
         index: HashMap::new(),
-        table: Vec::new(),
+        text: String::new(),
+        ends: Vec::new(),
     };
-    let entities: Vec<SEntity> = document
-        .entities
+    let entities: Vec<SEntity> = entities_in
         .iter()
         .map(|e| SEntity {
             id: strings.of(e.id.as_str()),
@@ -273,7 +354,27 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
                     SKind::Organization(position(Classification::ALL, classification))
                 }
                 EntityKind::WorkingGroup { number } => SKind::WorkingGroup(*number),
-                EntityKind::Area { level } => SKind::Area(position(AreaLevel::ALL, level)),
+                EntityKind::Area {
+                    level,
+                    code,
+                    valid_from,
+                    valid_until,
+                    lat,
+                    lon,
+                } => SKind::Area(
+                    position(AreaLevel::ALL, level),
+                    (code.is_some()
+                        || lat.is_some()
+                        || valid_from.is_some()
+                        || valid_until.is_some())
+                    .then(|| SPlace {
+                        code: code.as_deref().map(|c| strings.of(c)),
+                        valid_from: date(valid_from),
+                        valid_until: date(valid_until),
+                        lat: lat.map(|d| d.0),
+                        lon: lon.map(|d| d.0),
+                    }),
+                ),
                 EntityKind::Event { date: d } => SKind::Event(date(d)),
                 EntityKind::Source {
                     url,
@@ -301,18 +402,27 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
             note: e.note.as_deref().map(|n| strings.of(n)),
         })
         .collect();
+    let document = graph.document();
+    let m = document.relations.len();
     let mut evidence_index: HashMap<&Evidence, u32> = HashMap::new();
     let mut evidence = Vec::new();
-    let mut relations = Vec::with_capacity(document.relations.len());
-    for r in &document.relations {
-        let mut refs = Vec::with_capacity(r.evidence.len());
+    let mut kinds = Vec::with_capacity(m);
+    let mut ends = Vec::with_capacity(8 * m);
+    let mut dates = Vec::with_capacity(12 * m);
+    let mut evidence_ends = Vec::with_capacity(4 * m);
+    let mut refs = Vec::with_capacity(4 * m);
+    let mut ref_count = 0u32;
+    for (j, r) in document.relations.iter().enumerate() {
         for e in &r.evidence {
             let i = match evidence_index.get(e) {
                 Some(&i) => i,
                 None => {
                     let i = evidence.len() as u32;
                     evidence.push(SEvidence {
-                        source: strings.of(e.source.as_str()),
+                        source: graph
+                            .index_of(&e.source)
+                            .expect("a graph's evidence cites its sources")
+                            as u32,
                         quote: strings.of(&e.quote),
                         span: e.span.map(|(a, b)| (a as u64, b as u64)),
                         method: match &e.method {
@@ -326,32 +436,33 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
                     i
                 }
             };
-            refs.push(i);
+            put(&mut refs, i);
+            ref_count += 1;
         }
-        let index = |id: &EntityId| {
-            graph
-                .index_of(id)
-                .expect("a graph's relations reference its entities") as u32
-        };
-        relations.push(SRelation {
-            kind: position(RelationKind::ALL, &r.kind),
-            from: index(&r.from),
-            to: index(&r.to),
-            as_of: date(&r.as_of),
-            start: date(&r.start),
-            end: date(&r.end),
-            evidence: refs,
-        });
+        put(&mut evidence_ends, ref_count);
+        kinds.push(position(RelationKind::ALL, &r.kind));
+        let (from, to) = graph.relation_ends(j);
+        put(&mut ends, from as u32);
+        put(&mut ends, to as u32);
+        for d in [&r.as_of, &r.start, &r.end] {
+            put(&mut dates, pack(d));
+        }
     }
     let names = graph.names();
     let body = Body {
-        strings: strings.table,
+        strings: &strings.text,
+        string_ends: &strings.ends,
         entities,
         evidence,
-        relations,
+        relation_kinds: &kinds,
+        relation_ends: &ends,
+        relation_dates: &dates,
+        evidence_ends: &evidence_ends,
+        evidence_refs: &refs,
         names_text: &names.text,
-        names_ends: names.ends.clone(),
-        names_entities: names.entities.clone(),
+        names_ends: &blob(names.ends.iter().copied()),
+        names_entities: &blob(names.entities.iter().copied()),
+        by_name: &blob(graph.name_order().by_name.iter().copied()),
     };
     postcard::to_stdvec(&body).expect("a snapshot body serializes")
 }
@@ -364,6 +475,21 @@ fn pick<T: Copy>(all: &[T], tag: u8, what: &str) -> Result<T, SnapshotError> {
     all.get(tag as usize)
         .copied()
         .ok_or_else(|| corrupt(format!("unknown {what} {tag}")))
+}
+
+/// The little-endian words of a blob, or an error when its length is not a whole number
+/// of words.
+fn words(blob: &[u8], what: &str) -> Result<Vec<u32>, SnapshotError> {
+    if !blob.len().is_multiple_of(4) {
+        return Err(corrupt(format!(
+            "{what}: {} bytes is not whole words",
+            blob.len()
+        )));
+    }
+    Ok(blob
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect())
 }
 
 /// A date as the parser would accept it (year 1-9999, month 1-12, a day of that month;
@@ -389,146 +515,280 @@ fn undate(d: Option<Date>) -> Result<Option<PartialDate>, SnapshotError> {
     }))
 }
 
-fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
-    let strings = &body.strings;
-    let text = |i: u32| -> Result<&str, SnapshotError> {
-        strings
-            .get(i as usize)
-            .copied()
-            .ok_or_else(|| corrupt(format!("string {i} is out of range")))
-    };
-    // One shared id per string, so relation ends and sources share their entity's id.
-    let mut ids: Vec<Option<Arc<str>>> = vec![None; strings.len()];
-    let mut id = |i: u32| -> Result<EntityId, SnapshotError> {
-        let t = text(i)?;
-        let slot = &mut ids[i as usize];
-        Ok(EntityId(slot.get_or_insert_with(|| Arc::from(t)).clone()))
-    };
-    let mut entities = Vec::with_capacity(body.entities.len());
-    for e in &body.entities {
-        let kind = match &e.kind {
-            SKind::Person => EntityKind::Person,
-            SKind::Post(r) => EntityKind::Post {
-                role: pick(Role::ALL, *r, "role")?,
-            },
-            SKind::Organization(c) => EntityKind::Organization {
-                classification: pick(Classification::ALL, *c, "classification")?,
-            },
-            SKind::WorkingGroup(number) => EntityKind::WorkingGroup { number: *number },
-            SKind::Area(l) => EntityKind::Area {
-                level: pick(AreaLevel::ALL, *l, "area level")?,
-            },
-            SKind::Event(d) => EntityKind::Event { date: undate(*d)? },
-            SKind::Source {
-                url,
-                lang,
-                date: d,
-                translation_of,
-            } => EntityKind::Source {
-                url: text(*url)?.to_string(),
-                lang: pick(&Lang::ALL, *lang, "language")?,
-                date: undate(*d)?,
-                translation_of: translation_of.map(&mut id).transpose()?,
-            },
-        };
-        let mut aliases = Vec::with_capacity(e.aliases.len());
-        for &(t, lang, source) in &e.aliases {
-            aliases.push(Alias {
-                text: text(t)?.to_string(),
-                lang: pick(&Lang::ALL, lang, "language")?,
-                source: source.map(&mut id).transpose()?,
-            });
-        }
-        entities.push(Entity {
-            id: id(e.id)?,
-            name: text(e.name)?.to_string(),
-            kind,
-            aliases,
-            note: e.note.map(|n| text(n).map(str::to_string)).transpose()?,
-        });
-    }
-    if let Some(w) = entities.windows(2).position(|w| w[0].id >= w[1].id) {
-        return Err(corrupt(format!("entity {} is out of order", w + 1)));
-    }
-    let mut evidence = Vec::with_capacity(body.evidence.len());
-    for e in &body.evidence {
-        let span = match e.span {
-            Some((a, b)) => Some((
-                usize::try_from(a).map_err(corrupt)?,
-                usize::try_from(b).map_err(corrupt)?,
-            )),
-            None => None,
-        };
-        evidence.push(Evidence {
-            source: id(e.source)?,
-            quote: text(e.quote)?.to_string(),
-            span,
-            method: match e.method {
-                None => Method::Curated,
-                Some((rule, confidence)) => Method::Extracted {
-                    rule: text(rule)?.to_string(),
-                    confidence,
-                },
-            },
-        });
-    }
-    let n = entities.len();
-    // The bulk of the work: one relation per index, independent of the others, so it runs
-    // on every core; the result is in index order whatever the thread count.
-    let relations: Vec<Relation> = body
-        .relations
-        .par_iter()
-        .enumerate()
-        .map(|(j, r)| {
-            let end = |i: u32| -> Result<EntityId, SnapshotError> {
-                entities
-                    .get(i as usize)
-                    .map(|e| e.id.clone())
-                    .ok_or_else(|| corrupt(format!("relation {j} names entity {i} of {n}")))
-            };
-            let mut found = Vec::with_capacity(r.evidence.len());
-            for &k in &r.evidence {
-                let e = evidence
-                    .get(k as usize)
-                    .ok_or_else(|| corrupt(format!("relation {j} names evidence {k}")))?;
-                found.push(e.clone());
+/// The string table: checked once (every end rises, within the text, on a character
+/// boundary), so every lookup after that is a slice.
+struct StringTable {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl StringTable {
+    fn new(text: &str, ends: &[u8]) -> Result<Self, SnapshotError> {
+        let ends = words(ends, "string table")?;
+        let mut start = 0u32;
+        for (i, &end) in ends.iter().enumerate() {
+            if end < start || !text.is_char_boundary(end as usize) {
+                return Err(corrupt(format!("string {i} is out of bounds")));
             }
-            Ok(Relation {
-                kind: pick(RelationKind::ALL, r.kind, "relation kind")?,
-                from: end(r.from)?,
-                to: end(r.to)?,
-                as_of: undate(r.as_of)?,
-                start: undate(r.start)?,
-                end: undate(r.end)?,
-                evidence: found,
+            start = end;
+        }
+        Ok(StringTable {
+            text: text.to_string(),
+            ends,
+        })
+    }
+
+    fn get(&self, i: u32) -> Result<&str, SnapshotError> {
+        let i = i as usize;
+        let end = *self
+            .ends
+            .get(i)
+            .ok_or_else(|| corrupt(format!("string {i} is out of range")))?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Ok(&self.text[start as usize..end as usize])
+    }
+}
+
+/// A snapshot's relations, decoded one at a time when a question asks for one. Every
+/// word was checked when the snapshot was opened.
+struct Relations {
+    strings: StringTable,
+    evidence: Vec<SEvidence>,
+    dates: Vec<u32>,
+    evidence_ends: Vec<u32>,
+    evidence_refs: Vec<u32>,
+}
+
+impl RelationSource for Relations {
+    fn relation(
+        &self,
+        j: usize,
+        kind: RelationKind,
+        (from, to): (usize, usize),
+        entities: &[Entity],
+    ) -> Relation {
+        let date = |k: usize| undate(unpack(self.dates[3 * j + k])).expect("checked on open");
+        let first = if j == 0 { 0 } else { self.evidence_ends[j - 1] };
+        let evidence = self.evidence_refs[first as usize..self.evidence_ends[j] as usize]
+            .iter()
+            .map(|&k| {
+                let e = &self.evidence[k as usize];
+                let text = |i: u32| self.strings.get(i).expect("checked on open").to_string();
+                Evidence {
+                    source: entities[e.source as usize].id.clone(),
+                    quote: text(e.quote),
+                    span: e.span.map(|(a, b)| (a as usize, b as usize)),
+                    method: match e.method {
+                        None => Method::Curated,
+                        Some((rule, confidence)) => Method::Extracted {
+                            rule: text(rule),
+                            confidence,
+                        },
+                    },
+                }
+            })
+            .collect();
+        Relation {
+            kind,
+            from: entities[from].id.clone(),
+            to: entities[to].id.clone(),
+            as_of: date(0),
+            start: date(1),
+            end: date(2),
+            evidence,
+        }
+    }
+}
+
+/// The entities, decoded on every core (collected in index order). An alias source or a
+/// translation names a source by its id text, which gets its own copy.
+fn decode_entities(
+    strings: &StringTable,
+    records: &[SEntity],
+) -> Result<Vec<Entity>, SnapshotError> {
+    let text = |i: u32| strings.get(i);
+    let id = |i: u32| -> Result<EntityId, SnapshotError> { Ok(EntityId(Arc::from(text(i)?))) };
+    let entities: Vec<Entity> = records
+        .par_iter()
+        .map(|e| {
+            let kind = match &e.kind {
+                SKind::Person => EntityKind::Person,
+                SKind::Post(r) => EntityKind::Post {
+                    role: pick(Role::ALL, *r, "role")?,
+                },
+                SKind::Organization(c) => EntityKind::Organization {
+                    classification: pick(Classification::ALL, *c, "classification")?,
+                },
+                SKind::WorkingGroup(number) => EntityKind::WorkingGroup { number: *number },
+                SKind::Area(l, place) => {
+                    let level = pick(AreaLevel::ALL, *l, "area level")?;
+                    match place {
+                        None => EntityKind::area(level),
+                        Some(p) => EntityKind::Area {
+                            level,
+                            code: p.code.map(|c| text(c).map(str::to_string)).transpose()?,
+                            valid_from: undate(p.valid_from)?,
+                            valid_until: undate(p.valid_until)?,
+                            lat: p.lat.map(Degrees),
+                            lon: p.lon.map(Degrees),
+                        },
+                    }
+                }
+                SKind::Event(d) => EntityKind::Event { date: undate(*d)? },
+                SKind::Source {
+                    url,
+                    lang,
+                    date: d,
+                    translation_of,
+                } => EntityKind::Source {
+                    url: text(*url)?.to_string(),
+                    lang: pick(&Lang::ALL, *lang, "language")?,
+                    date: undate(*d)?,
+                    translation_of: translation_of.map(id).transpose()?,
+                },
+            };
+            let mut aliases = Vec::with_capacity(e.aliases.len());
+            for &(t, lang, source) in &e.aliases {
+                aliases.push(Alias {
+                    text: text(t)?.to_string(),
+                    lang: pick(&Lang::ALL, lang, "language")?,
+                    source: source.map(id).transpose()?,
+                });
+            }
+            Ok(Entity {
+                id: id(e.id)?,
+                name: text(e.name)?.to_string(),
+                kind,
+                aliases,
+                note: e.note.map(|n| text(n).map(str::to_string)).transpose()?,
             })
         })
         .collect::<Result<_, SnapshotError>>()?;
-    // Entity indices order as ids do (entities are strictly sorted), kind tags as kinds and
-    // (year, month or 0, day or 0) as dates: the integer key orders as the relation key.
-    let key = |r: &SRelation| (r.kind, r.from, r.to, r.as_of, r.start, r.end);
-    if let Some(w) = body
-        .relations
-        .windows(2)
-        .position(|w| key(&w[0]) > key(&w[1]))
+    if let Some(w) = entities
+        .par_windows(2)
+        .position_first(|w| w[0].id >= w[1].id)
     {
-        return Err(corrupt(format!("relation {} is out of order", w + 1)));
+        return Err(corrupt(format!("entity {} is out of order", w + 1)));
+    }
+    Ok(entities)
+}
+
+fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
+    let strings = StringTable::new(body.strings, body.string_ends)?;
+    let entities = decode_entities(&strings, &body.entities)?;
+    let n = entities.len();
+    for (k, e) in body.evidence.iter().enumerate() {
+        let source = entities
+            .get(e.source as usize)
+            .ok_or_else(|| corrupt(format!("evidence {k} names entity {}", e.source)))?;
+        if source.kind() != Kind::Source {
+            return Err(corrupt(format!("evidence {k} cites `{}`", source.id)));
+        }
+        strings.get(e.quote)?;
+        if let Some((rule, _)) = e.method {
+            strings.get(rule)?;
+        }
+        if let Some((a, b)) = e.span {
+            usize::try_from(a).map_err(corrupt)?;
+            usize::try_from(b).map_err(corrupt)?;
+        }
+    }
+    let m = body.relation_kinds.len();
+    if m > MAX_RELATIONS {
+        return Err(corrupt(format!("{m} relations")));
+    }
+    let kinds = body
+        .relation_kinds
+        .iter()
+        .map(|&k| pick(RelationKind::ALL, k, "relation kind"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let end_words = words(body.relation_ends, "relation ends")?;
+    let dates = words(body.relation_dates, "relation dates")?;
+    let evidence_ends = words(body.evidence_ends, "evidence ends")?;
+    let evidence_refs = words(body.evidence_refs, "evidence references")?;
+    if end_words.len() != 2 * m || dates.len() != 3 * m || evidence_ends.len() != m {
+        return Err(corrupt("relation arrays differ in length"));
+    }
+    let ends: Vec<(u32, u32)> = end_words.chunks_exact(2).map(|w| (w[0], w[1])).collect();
+    drop(end_words);
+    if let Some(j) = ends
+        .iter()
+        .position(|&(a, b)| a as usize >= n || b as usize >= n)
+    {
+        return Err(corrupt(format!("relation {j} names an entity beyond {n}")));
+    }
+    dates
+        .par_iter()
+        .try_for_each(|&d| undate(unpack(d)).map(|_| ()))?;
+    let mut first = 0u32;
+    for (j, &end) in evidence_ends.iter().enumerate() {
+        if end < first || end as usize > evidence_refs.len() {
+            return Err(corrupt(format!("relation {j}'s evidence is out of bounds")));
+        }
+        first = end;
+    }
+    if first as usize != evidence_refs.len() {
+        return Err(corrupt("evidence references no relation covers"));
+    }
+    if let Some(k) = evidence_refs
+        .iter()
+        .position(|&k| k as usize >= body.evidence.len())
+    {
+        return Err(corrupt(format!("evidence reference {k} is out of range")));
+    }
+    // Entity indices order as ids do (entities are strictly sorted), kind tags as kinds and
+    // packed words as dates: the integer key orders as the relation key.
+    let key = |j: usize| {
+        (
+            body.relation_kinds[j],
+            ends[j],
+            (dates[3 * j], dates[3 * j + 1], dates[3 * j + 2]),
+        )
+    };
+    if let Some(j) = (1..m).into_par_iter().find_first(|&j| key(j - 1) > key(j)) {
+        return Err(corrupt(format!("relation {j} is out of order")));
     }
     let names = NameIndex::from_parts(
         body.names_text.to_string(),
-        body.names_ends,
-        body.names_entities,
+        words(body.names_ends, "name index")?,
+        words(body.names_entities, "name index")?,
         n,
     )
     .map_err(corrupt)?;
-    let ends: Vec<(u32, u32)> = body.relations.iter().map(|r| (r.from, r.to)).collect();
-    Ok(Graph::from_sorted(
-        Document {
-            entities,
-            relations,
-        },
+    let by_name = words(body.by_name, "name order")?;
+    if by_name.len() != n {
+        return Err(corrupt("the name order does not list every entity"));
+    }
+    let mut seen = vec![false; n];
+    for &i in &by_name {
+        match seen.get_mut(i as usize) {
+            Some(slot) if !*slot => *slot = true,
+            _ => return Err(corrupt(format!("the name order lists entity {i} wrongly"))),
+        }
+    }
+    drop(seen);
+    let name_key = |i: u32| (entities[i as usize].name.as_str(), i);
+    if by_name
+        .par_windows(2)
+        .any(|w| name_key(w[0]) >= name_key(w[1]))
+    {
+        return Err(corrupt("the name order is out of order"));
+    }
+    let name_order = NameOrder::from_sorted(&entities, by_name);
+    let relations = Relations {
+        strings,
+        evidence: body.evidence,
+        dates,
+        evidence_ends,
+        evidence_refs,
+    };
+    Ok(Graph::from_snapshot(
+        entities,
+        kinds,
+        ends,
         names,
-        &ends,
+        Some(name_order),
+        Box::new(relations),
     ))
 }
 

@@ -16,6 +16,7 @@ import sys
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Hữu", "Ngọc"]
 ROLES = ["member", "deputy_secretary", "vice_chair", "deputy_head", "deputy_director"]
+CHUNK = 25000
 
 
 def main():
@@ -45,10 +46,6 @@ def main():
             w(f'(id: "area:c{c}", name: "Xã Số {c}", kind: area(level: commune)),\n')
             w(f'(id: "org:c{c}", name: "Đảng ủy xã Số {c}", '
               "kind: organization(classification: party_committee)),\n")
-        for i in range(people):
-            name = f"{FAMILY[i % 10]} {MIDDLE[(i // 10) % 8]} {i}"
-            w(f'(id: "person:n{i}", name: "{name}", kind: person),\n')
-            w(f'(id: "post:n{i}", name: "Chức vụ {i}", kind: post(role: {ROLES[i % 5]})),\n')
         w("], relations: [\n")
         for p in range(provinces):
             w(f'(kind: within, from: "area:p{p}", to: "area:vn"),\n')
@@ -59,22 +56,34 @@ def main():
             w(f'(kind: within, from: "area:c{c}", to: "area:p{p}"),\n')
             w(f'(kind: within, from: "org:c{c}", to: "area:c{c}"),\n')
             w(f'(kind: part_of, from: "org:c{c}", to: "org:p{p}"),\n')
-        for i in range(people):
-            c = i % communes
-            p = c % provinces
-            q = (i * 7 + 1) % people
-            r = (i * 13 + 5) % people
-            k = i % 3000
-            ev = (f'evidence: [(source: "source:s{k % sources}", '
-                  f'quote: "Đồng chí số {k} được bầu giữ chức vụ mới.")]')
-            w(f'(kind: post_of, from: "post:n{i}", to: "org:c{c}", {ev}),\n')
-            w(f'(kind: holds, from: "person:n{i}", to: "post:n{i}", {ev}),\n')
-            w(f'(kind: holds, from: "person:n{i}", to: "post:n{q}", as_of: "2025", {ev}),\n')
-            w(f'(kind: holds, from: "person:n{i}", to: "post:n{r}", start: "2020-05", '
-              f'end: "2024-11", {ev}),\n')
-            w(f'(kind: member_of, from: "person:n{i}", to: "org:c{c}", {ev}),\n')
-            w(f'(kind: member_of, from: "person:n{i}", to: "org:p{p}", {ev}),\n')
         w("])\n")
+    # People in files of CHUNK each (a file stays far below the reader's size limit).
+    for first in range(0, people, CHUNK):
+        path = os.path.join(out, "records", f"people-{first // CHUNK:04}.ron")
+        with open(path, "w", encoding="utf-8") as f:
+            w = f.write
+            w("(entities: [\n")
+            for i in range(first, min(people, first + CHUNK)):
+                name = f"{FAMILY[i % 10]} {MIDDLE[(i // 10) % 8]} {i}"
+                w(f'(id: "person:n{i}", name: "{name}", kind: person),\n')
+                w(f'(id: "post:n{i}", name: "Chức vụ {i}", kind: post(role: {ROLES[i % 5]})),\n')
+            w("], relations: [\n")
+            for i in range(first, min(people, first + CHUNK)):
+                c = i % communes
+                p = c % provinces
+                q = (i * 7 + 1) % people
+                r = (i * 13 + 5) % people
+                k = i % 3000
+                ev = (f'evidence: [(source: "source:s{k % sources}", '
+                      f'quote: "Đồng chí số {k} được bầu giữ chức vụ mới.")]')
+                w(f'(kind: post_of, from: "post:n{i}", to: "org:c{c}", {ev}),\n')
+                w(f'(kind: holds, from: "person:n{i}", to: "post:n{i}", {ev}),\n')
+                w(f'(kind: holds, from: "person:n{i}", to: "post:n{q}", as_of: "2025", {ev}),\n')
+                w(f'(kind: holds, from: "person:n{i}", to: "post:n{r}", start: "2020-05", '
+                  f'end: "2024-11", {ev}),\n')
+                w(f'(kind: member_of, from: "person:n{i}", to: "org:c{c}", {ev}),\n')
+                w(f'(kind: member_of, from: "person:n{i}", to: "org:p{p}", {ev}),\n')
+            w("])\n")
     with open(os.path.join(out, "people"), "w") as f:
         f.write(f"{people}\n")
     print(f"{out}: {fixed + 2 * people} entities, "

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
-use super::files::write_all_atomically;
+use super::output::{self, Folder};
 use crate::build;
 use crate::cli::QueryFormat;
 use crate::error::{Error, Result};
@@ -18,22 +18,36 @@ use crate::pipeline::{self, Extracted};
 use crate::query;
 use crate::snapshot;
 
+/// What `build` draws besides the graph files.
+pub struct Draw {
+    /// DOT org charts and the page.
+    pub charts: bool,
+    /// SVG of each chart (when Graphviz is installed).
+    pub svg: bool,
+}
+
+#[allow(clippy::too_many_arguments)] // one per `build` flag
 pub fn run(
     data: &Path,
     dir: &Path,
-    svg: bool,
+    Draw { charts, svg }: Draw,
     format: QueryFormat,
     quiet: bool,
     defaults: super::bulk::Defaults,
+    extracted_elsewhere: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<()> {
+    // A `--out` that cannot be replaced is refused before any work and any write.
+    output::check_dir(dir, Folder::Build)?;
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
-    let inputs = super::files::read_inputs(data)?;
+    let mut inputs = super::files::read_inputs(data)?;
     let filler = super::bulk::Filler {
         defaults,
         undecided: Default::default(),
     };
-    let dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
+    // The dataset holds what is needed of the files now (memory: one copy of the texts).
+    inputs.files.articles = Vec::new();
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
@@ -43,18 +57,37 @@ pub fn run(
             inputs.sites_hash
         ),
     };
+    let mut elsewhere = super::jsonl::read_extracted(extracted_elsewhere)?;
+    let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    // Nothing after extraction reads the articles' texts.
+    for article in dataset.articles.values_mut() {
+        article.text = String::new();
+        article.article.body = String::new();
+    }
+    let extracted = pipeline::with_extracted(&dataset, extracted, more);
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document)?;
-    let outputs = build::outputs(&graph);
+    let outputs = if charts {
+        build::outputs(&graph)
+    } else {
+        build::graph_outputs(&graph)
+    };
     // The snapshot records what it was built from and what was written beside it, so
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
         program: super::files::program_id().to_string(),
-        inputs: inputs.hashes.clone(),
+        inputs: {
+            // Records extracted elsewhere are inputs too: a question asked with `--data`
+            // alone does not see them, so it must not take this snapshot for its graph.
+            let mut hashes = inputs.hashes.clone();
+            hashes.extend(elsewhere.hashes);
+            hashes.sort();
+            hashes
+        },
         outputs: outputs
             .iter()
             .filter(|(name, _)| name.starts_with("graph."))
@@ -93,8 +126,17 @@ pub fn run(
         }
     }
     spinner.finish_and_clear();
-    fs::create_dir_all(dir).map_err(|err| Error::io(dir.display(), err))?;
-    write_all_atomically(&files)?;
+    let written = files.len();
+    let files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let name = path.strip_prefix(dir).unwrap_or(&path);
+            (name.to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    // The whole set replaces `dir` at once; the extraction cache is carried over.
+    output::replace_dir(dir, &files, Folder::Build, &[CACHE_ROOT])?;
+    drop(files);
     let conflicts = crate::resolve::post_conflicts(graph.document());
     if format == QueryFormat::Json {
         let counts: serde_json::Map<String, serde_json::Value> = Kind::ALL
@@ -115,7 +157,12 @@ pub fn run(
             "confirmed": combined.corroborated,
             "left_out": combined.left_out,
             "entities_left_out": combined.entities_left_out,
-            "files_written": files.len(),
+            "places": {
+                "placed": combined.places.placed,
+                "added": combined.places.added,
+                "relations": combined.places.relations,
+            },
+            "files_written": written,
             "notes": notes,
             "undecided": undecided,
             "conflicts": conflicts.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
@@ -151,10 +198,10 @@ pub fn run(
         combined.entities_left_out
     ));
     text.push_str(&format!(
-        "wrote {} files to {}\n",
-        files.len(),
-        dir.display()
+        "gazetteer: {} areas placed, {} areas added around them, {} within/became relations\n",
+        combined.places.placed, combined.places.added, combined.places.relations
     ));
+    text.push_str(&format!("wrote {} files to {}\n", written, dir.display()));
     for note in notes {
         text.push_str(&format!("note: {note}\n"));
     }
@@ -209,8 +256,13 @@ fn render_svg(path: &Path, dot: &[u8]) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
-/// Where `build` keeps one extraction per article, under its output directory.
+/// Where `build` keeps one extraction per article, under its output directory. The
+/// folder [`CACHE_ROOT`] is carried from the old output set into the new one when the new
+/// set is swapped in (`output::replace_dir`), so it survives every build.
 pub const CACHE_DIR: &str = ".cache/extract";
+
+/// The top of [`CACHE_DIR`], the one entry of the output folder kept across builds.
+const CACHE_ROOT: &str = ".cache";
 
 /// One file per article extraction, named by the hash of everything the extraction depends
 /// on: the program (its version and executable hash, so new rules or a new lexicon miss),
@@ -257,7 +309,7 @@ impl ExtractCache {
         }
         if !files.is_empty() {
             fs::create_dir_all(&self.dir).map_err(|err| Error::io(self.dir.display(), err))?;
-            write_all_atomically(&files)?;
+            output::write_files(&files)?;
         }
         Ok(())
     }

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-use super::files::{load_graph, write_all_atomically};
+use super::files::load_graph;
+use super::output::{self, Folder};
 use crate::cli::{ExportFormat, GraphInput};
 use crate::error::{Error, Result};
 use crate::export::{self, Chart, Format};
@@ -29,7 +30,6 @@ pub fn run(
         })?),
         None => None,
     };
-    let graph = load_graph(input)?;
     let format = match format {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Ron => Format::Ron,
@@ -55,6 +55,11 @@ pub fn run(
             ),
         });
     }
+    if let (true, Some(dir)) = (format.is_bundle(), output) {
+        // Refused before the graph is loaded: a folder that cannot be replaced costs nothing.
+        output::check_dir(dir, Folder::Bundle)?;
+    }
+    let graph = load_graph(input)?;
     let (document, title) = match focus {
         Some(name) => {
             let entity = graph.find(name, &[])?;
@@ -71,10 +76,8 @@ pub fn run(
         let files: Vec<_> = export::bundle(&document, format)?
             .files
             .into_iter()
-            .map(|(name, bytes)| (dir.join(name), bytes))
             .collect();
-        std::fs::create_dir_all(dir).map_err(|err| Error::io(dir.display().to_string(), err))?;
-        return write_all_atomically(&files);
+        return output::replace_dir(dir, &files, Folder::Bundle, &[]);
     }
     let bytes = match format {
         Format::Dot => export::org_chart(&Graph::new(document)?, &Chart::whole(&title).on(date)),
@@ -85,7 +88,7 @@ pub fn run(
         _ => export::render(&document, format, &title)?,
     };
     match output {
-        Some(path) => write_all_atomically(&[(path.to_path_buf(), bytes)]),
+        Some(path) => output::write_file(path, &bytes),
         None => out
             .write_all(&bytes)
             .map_err(|err| Error::io("stdout", err)),

@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::cli::{ExtractArgs, ExtractLang, RecordsFormat};
 use crate::error::{Error, Result};
 use crate::extract;
-use crate::model::{Document, Lang};
+use crate::model::Lang;
 
 /// The site table of a data directory, or the built-in one.
 use crate::extract::{mask_front_matter, options_for_article as options_for};
@@ -35,7 +35,7 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         ),
         None => None,
     };
-    let mut document = Document::default();
+    let mut merged = extract::Merger::default();
     let mut messages = String::new();
     let bar = super::progress::bar(request.files.len() as u64, "extracting", quiet);
     for path in &request.files {
@@ -89,50 +89,52 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
                 crate::error::escape(&d.message)
             ));
         }
-        document.entities.extend(extraction.document.entities);
-        document.relations.extend(extraction.document.relations);
+        // Several files may name the same entity or fact: one entity per id (aliases
+        // joined) and one relation per key (evidence joined), merged file by file.
+        merged.add(extraction.document);
     }
-    merge_duplicates(&mut document);
-    let rendered = match request.format {
-        RecordsFormat::Ron => crate::export::to_ron(&document),
-        RecordsFormat::Json => crate::export::to_json(&document),
-    };
+    let document = merged.finish();
     bar.finish_and_clear();
     if !quiet {
         eprint!("{messages}");
     }
+    let json = request.format == RecordsFormat::Json;
     match &request.output {
-        Some(path) => super::files::write_all_atomically(&[(path.clone(), rendered.into_bytes())]),
-        None => out
-            .write_all(rendered.as_bytes())
-            .map_err(|e| Error::io("stdout", e)),
+        Some(path) => {
+            let mut rendered = Vec::new();
+            crate::export::write_records(&document, json, &mut rendered)
+                .map_err(|e| Error::io(path.display(), e))?;
+            drop(document);
+            super::output::write_file(path, &rendered)
+        }
+        // Standard output takes the records as they are written, never the whole text.
+        None => {
+            crate::export::write_records(&document, json, out).map_err(|e| Error::io("stdout", e))
+        }
     }
 }
 
-/// Several files may name the same entity or fact: keep one entity per id (aliases
-/// merged) and one relation per key (evidence merged).
-pub fn merge_duplicates(document: &mut Document) {
-    use std::collections::BTreeMap;
-    let mut entities: BTreeMap<_, crate::model::Entity> = BTreeMap::new();
-    for e in std::mem::take(&mut document.entities) {
-        match entities.get_mut(&e.id) {
-            Some(existing) => existing.aliases.extend(e.aliases),
-            None => {
-                entities.insert(e.id.clone(), e);
-            }
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn records_written_as_they_are_made_are_the_rendered_text() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/mixed/articles/002-quang-ninh-uncurated-en.txt"
+        ))
+        .unwrap();
+        let sites = crate::extract::SiteTable::builtin();
+        let document = crate::extract::extract_article("a", &text, &sites).document;
+        assert!(!document.relations.is_empty());
+        for json in [false, true] {
+            let mut written = Vec::new();
+            crate::export::write_records(&document, json, &mut written).unwrap();
+            let rendered = if json {
+                crate::export::to_json(&document)
+            } else {
+                crate::export::to_ron(&document)
+            };
+            assert_eq!(String::from_utf8(written).unwrap(), rendered);
         }
     }
-    let mut relations: BTreeMap<_, crate::model::Relation> = BTreeMap::new();
-    for r in std::mem::take(&mut document.relations) {
-        let key = (r.kind, r.from.clone(), r.to.clone(), r.as_of);
-        match relations.get_mut(&key) {
-            Some(existing) => existing.evidence.extend(r.evidence),
-            None => {
-                relations.insert(key, r);
-            }
-        }
-    }
-    document.entities = entities.into_values().collect();
-    document.relations = relations.into_values().collect();
-    document.sort();
 }

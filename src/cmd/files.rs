@@ -1,9 +1,8 @@
-//! File-system helpers for commands: loading the graph a command works on, and writing
-//! files atomically (a temporary file in the same directory, then a rename).
+//! File-system helpers for commands: loading the graph a command works on and reading a
+//! data directory's inputs. Writing is in [`super::output`].
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::cli::GraphInput;
@@ -166,37 +165,4 @@ pub fn site_table(data: &Path) -> Result<SiteTable> {
     }
     let file = load::read_file(&path)?;
     load::parse_sites(&file).map_err(|problem| Error::Invalid(vec![problem]))
-}
-
-/// Writes every `(path, bytes)` pair so that each file is either wholly old or wholly new:
-/// all temporary files are written first, and only when all succeeded are they renamed.
-pub fn write_all_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
-    let mut temporary = Vec::new();
-    for (path, bytes) in files {
-        let tmp = temporary_path(path);
-        let written = fs::File::create(&tmp).and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
-        if let Err(err) = written {
-            let _ = fs::remove_file(&tmp);
-            for (tmp, _) in &temporary {
-                let _ = fs::remove_file(tmp);
-            }
-            return Err(Error::io(path.display(), err));
-        }
-        temporary.push((tmp, path));
-    }
-    for (tmp, path) in temporary {
-        fs::rename(&tmp, path).map_err(|err| Error::io(path.display(), err))?;
-    }
-    Ok(())
-}
-
-fn temporary_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp{}", std::process::id()))
 }

@@ -8,6 +8,8 @@ mod eval;
 mod export;
 mod extract;
 mod files;
+mod jsonl;
+mod output;
 mod progress;
 mod query;
 mod resolve;
@@ -27,10 +29,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             data,
             out: dir,
             no_svg,
+            no_charts,
             format,
             lang,
             date,
             area,
+            extracted,
         } => {
             let defaults = bulk::Defaults {
                 lang: lang
@@ -52,7 +56,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                     .transpose()?,
                 area,
             };
-            build::run(&data, &dir, !no_svg, format, quiet, defaults, out)
+            build::run(
+                &data,
+                &dir,
+                build::Draw {
+                    charts: !no_charts,
+                    svg: !no_svg && !no_charts,
+                },
+                format,
+                quiet,
+                defaults,
+                &extracted,
+                out,
+            )
         }
         Command::Check { data, format } => check::run(&data, format, out),
         Command::Completions { shell } => completions::completions(shell, out),
@@ -84,6 +100,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             explain,
             format,
         } => resolve::run(&data, &extracted, explain.as_deref(), format, out),
+        Command::Extract(args) if args.jsonl => jsonl::run(&args.files, &args.data, out),
         Command::Extract(args) => extract::run(&args, quiet, out),
         Command::Eval { data, format } => eval::run(&data, format, out),
     }

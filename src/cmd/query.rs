@@ -123,6 +123,11 @@ pub fn run(
             render(&answer, format, || query::neighbors_table(&answer))
         }
     };
-    out.write_all(text.as_bytes())
-        .map_err(|err| Error::io("stdout", err))
+    let written = out
+        .write_all(text.as_bytes())
+        .map_err(|err| Error::io("stdout", err));
+    // A question is the last thing the process does: freeing a million entities one by one
+    // would take longer than answering, so the graph is left to the operating system.
+    std::mem::forget(graph);
+    written
 }

@@ -207,7 +207,7 @@ pub fn bundle(document: &Document) -> Bundle {
         }
         for r in areas {
             let level = match by_id.get(&r.to).map(|e| &e.kind) {
-                Some(EntityKind::Area { level }) => level.as_str().to_string(),
+                Some(EntityKind::Area { level, .. }) => level.as_str().to_string(),
                 _ => String::new(),
             };
             let mut line = head.to_vec();

@@ -404,7 +404,7 @@ impl<'g> ChartScope<'g> {
         let entity = self.entity(area);
         let mut cluster = scope.cluster();
         let level = match &entity.kind {
-            EntityKind::Area { level } => level.as_str(),
+            EntityKind::Area { level, .. } => level.as_str(),
             _ => "area",
         };
         cluster
@@ -844,7 +844,7 @@ impl<'g> ChartScope<'g> {
                 continue;
             }
             let level_of = |place: &Entity| match &place.kind {
-                EntityKind::Area { level } => Some(*level),
+                EntityKind::Area { level, .. } => Some(*level),
                 _ => None,
             };
             let levels: BTreeSet<_> = places.iter().map(|(p, _)| level_of(p)).collect();
@@ -1028,9 +1028,14 @@ fn role_title(role: Role) -> String {
         .join(" ")
 }
 
-/// The name as the sources write it: the first Vietnamese spelling (with its diacritics)
-/// when there is one, else the canonical name.
+/// The name as the sources write it: the canonical name of a gazetteer place or one with
+/// its diacritics, else the first Vietnamese spelling when there is one, else the
+/// canonical name.
 pub fn display_name(entity: &Entity) -> String {
+    let gazetteer_place = matches!(entity.kind, EntityKind::Area { code: Some(_), .. });
+    if gazetteer_place || crate::text::fold(&entity.name) != entity.name {
+        return entity.name.clone();
+    }
     entity
         .aliases
         .iter()

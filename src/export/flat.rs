@@ -79,7 +79,7 @@ pub fn entity(entity: &Entity) -> Vec<(String, Value)> {
             text("classification", classification.as_str().to_string())
         }
         EntityKind::WorkingGroup { number: n } => number = *n,
-        EntityKind::Area { level } => text("level", level.as_str().to_string()),
+        EntityKind::Area { level, .. } => text("level", level.as_str().to_string()),
         EntityKind::Event { date } => {
             if let Some(date) = date {
                 text("date", date.to_string());

@@ -25,7 +25,10 @@ const STYLE: &str = include_str!("page/page.css");
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartFiles {
     pub org: String,
-    pub groups: String,
+    /// The working-group chart, for a province with groups.
+    pub groups: Option<String>,
+    /// The map of its groups' places, when they have coordinates.
+    pub map: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -15,6 +15,7 @@ mod gexf;
 mod graphml;
 mod html;
 mod kuzu;
+mod map;
 mod neo4j;
 mod node_link;
 mod ntriples;
@@ -25,6 +26,7 @@ mod xml;
 
 pub use dot::{Chart, View, display_name, org_chart};
 pub use html::{ChartFiles, page};
+pub use map::{areas_within, groups_map, has_map};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -153,17 +155,32 @@ pub fn write(document: &Document, format: Format, title: &str, out: &mut dyn Wri
         .map_err(|err| Error::io("output", err))
 }
 
-/// The document as pretty RON: two-space indents, `Some` left implicit, a final newline.
-pub fn to_ron(document: &Document) -> String {
-    let config = ron::ser::PrettyConfig::new()
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("  ".to_string())
         .struct_names(false)
         .depth_limit(2)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut text = ron::ser::to_string_pretty(document, config)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// The document as pretty RON: two-space indents, `Some` left implicit, a final newline.
+pub fn to_ron(document: &Document) -> String {
+    let mut text = ron::ser::to_string_pretty(document, ron_config())
         .expect("documents contain only strings, numbers and enums, which RON can write");
     text.push('\n');
     text
+}
+
+/// [`to_ron`] or [`to_json`] (`json`) written to `out` as it is made, never held whole.
+pub fn write_records(document: &Document, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, document)?;
+    } else {
+        ron::Options::default()
+            .to_io_writer_pretty(&mut *out, document, ron_config())
+            .map_err(std::io::Error::other)?;
+    }
+    out.write_all(b"\n")
 }
 
 /// The document as pretty JSON with a final newline.

@@ -163,7 +163,7 @@ pub fn write(document: &Document, out: &mut impl Write) -> std::io::Result<()> {
                 }
                 organizations.push(Value::Object(object));
             }
-            EntityKind::Area { level } => {
+            EntityKind::Area { level, .. } => {
                 object.insert("classification".into(), json!(level.as_str()));
                 put(
                     &mut object,

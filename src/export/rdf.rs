@@ -235,7 +235,7 @@ pub fn statements(document: &Document) -> Statements {
                     out.add(&s, gg("number"), integer(n));
                 }
             }
-            EntityKind::Area { level } => {
+            EntityKind::Area { level, .. } => {
                 out.add(&s, gg("level"), iri(gg(&format!("level/{level}"))))
             }
             EntityKind::Event { date: d } => {

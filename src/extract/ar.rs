@@ -5,18 +5,14 @@
 //! strips them the same way from lexicon phrases and from the text: `للجنة`, `اللجنة` and
 //! `لجنة` all meet on one key.
 //!
-//! The romanizer turns one Arabic-script syllable into its Vietnamese Latin spelling. It
-//! works from a list of Vietnamese syllables (most frequent first) and the spelling rules
-//! machine translation follows (`ng` → `نغ`/`نج`, `th` → `ث`/`ت`, `ch` → `تش`, `x` → `ش`,
-//! `ph`/`v` → `ف`, final `nh` → `نه`): every Latin syllable is spelled in all the Arabic
-//! ways those rules allow, and an Arabic word is read back as the first syllable that
-//! spells it. It was written here because `src/names/romanize.rs` had not landed.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
+//! A word that may be a syllable of a Vietnamese name or place is read through the one
+//! syllable table of [`crate::names`] (ranked surnames, given and place syllables and the
+//! rules that spell them in Arabic): [`readings`] only keeps Arabic function words and
+//! hamza spellings from being taken for syllables.
 
 use super::lexicon::{Body::*, DateShape, Language, Script, Term, Term::*, TitleOrder};
 use crate::model::{AreaLevel::*, Lang, Role::*};
+use crate::names::Slot;
 
 pub static LANGUAGE: Language = Language {
     lang: Lang::Ar,
@@ -26,7 +22,7 @@ pub static LANGUAGE: Language = Language {
     elisions: &[],
     and_prefix: Some('و'),
     readings: owned_readings,
-    romanize_name: Some(crate::names::romanize_arabic),
+    romanize_name: Some(|name, confirmed| crate::names::romanize_arabic_with(name, confirmed)),
     abbreviations: &["No", "no", "Mr", "Mrs", "Ms", "Dr", "Nr", "nr"],
     ordinal_dot: true,
     stopwords: &[],
@@ -36,8 +32,40 @@ pub static LANGUAGE: Language = Language {
     places_before_level: false,
     level_link: false,
     bare_name_syllables: 3,
+    compounds: COMPOUNDS,
     ..Language::BASE
 };
+
+/// "اللجنة المركزية لـ…" is the Central … Commission, not the Central Committee: the
+/// commission's subject follows with `ل` ("for"). Each word means a term of its own.
+const COMPOUNDS: &[(&str, &[Term])] = &[
+    (
+        "اللجنة المركزية للدعاية والتعبئة الجماهيرية",
+        &[
+            Body(PropagandaMassMobilizationCommission),
+            Level(Country),
+            Link,
+            Link,
+            Link,
+        ],
+    ),
+    (
+        "اللجنة المركزية للتعبئة الجماهيرية",
+        &[Body(MassMobilizationCommission), Level(Country), Link, Link],
+    ),
+    (
+        "اللجنة المركزية للدعاية",
+        &[Body(PropagandaCommission), Level(Country), Link],
+    ),
+    (
+        "اللجنة المركزية للتنظيم",
+        &[Body(OrganizationCommission), Level(Country), Link],
+    ),
+    (
+        "اللجنة المركزية للتفتيش",
+        &[Body(InspectionCommission), Level(Country), Link],
+    ),
+];
 
 fn owned_readings(word: &str) -> Vec<String> {
     readings(word).into_iter().map(String::from).collect()
@@ -181,6 +209,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("نائبة الأمين الدائمة", Role(StandingDeputySecretary)),
     ("نائب سكرتير دائم", Role(StandingDeputySecretary)),
     ("عضو", Role(Member)),
+    // A member of the Party is one of its millions of members, not the holder of a post.
+    ("عضو في الحزب", Stop),
     ("عضوة", Role(Member)),
     ("رئيس", Role(Chair)),
     ("رئيسة", Role(Chair)),
@@ -242,7 +272,7 @@ const PHRASES: &[(&str, Term)] = &[
     ("لجنة الدعاية", Body(PropagandaCommission)),
     (
         "لجنة الدعاية والتعبئة الجماهيرية",
-        Body(PropagandaCommission),
+        Body(PropagandaMassMobilizationCommission),
     ),
     ("لجنة التفتيش", Body(InspectionCommission)),
     ("مكتب لجنة الحزب", Body(PartyOffice)),
@@ -325,166 +355,9 @@ const NOT_SYLLABLES: &[&str] = &[
     "وقد", "وفي", "ومن", "وهو", "وهي", "يتم", "تم", "اكد", "قال", "لقد",
 ];
 
-/// Vietnamese syllables (ASCII-folded) that names and places are made of, the most
-/// frequent reading of an ambiguous Arabic spelling first.
-const SYLLABLES: &[&str] = &[
-    "nguyen", "tran", "le", "pham", "hoang", "van", "thi", "duc", "thanh", "quang", "xuan", "tien",
-    "viet", "minh", "anh", "hung", "huy", "tuan", "dung", "hai", "son", "nam", "long", "binh",
-    "ha", "hoa", "lan", "mai", "tan", "thang", "quyet", "chau", "bui", "do", "ho", "duong", "doan",
-    "giap", "phung", "la", "dinh", "luong", "trinh", "ta", "cao", "lam", "vu", "vo", "dang", "ngo",
-    "ly", "phan", "lap", "tho", "kien", "nghiem", "hau", "thieu", "canh", "huyen", "tung", "bac",
-    "tuat", "hoi", "dong", "kinh", "ky", "lua", "tam", "tri", "na", "sam", "lang", "hoan", "thuy",
-    "hong", "thu", "luc", "lien", "cai", "gia", "phong", "khanh", "khe", "quan", "diem", "he",
-    "loc", "phuc", "doan", "thai", "chi", "cong", "ba", "ngoc", "trung", "nhung", "phuong",
-    "huong", "linh", "trang", "thao", "yen", "hien", "hieu", "hanh", "hang", "hiep", "khoa",
-    "khai", "khang", "khoi", "kim", "loan", "luan", "manh", "my", "nga", "nghia", "nhan", "nhat",
-    "ninh", "oanh", "phat", "phu", "quoc", "quy", "quynh", "sang", "sinh", "tai", "tam", "tao",
-    "thach", "tham", "than", "thao", "thien", "thinh", "thoa", "thong", "thuan", "thuc", "thuong",
-    "toan", "toan", "trieu", "trong", "truc", "truong", "tu", "tue", "tuyen", "tuyet", "uyen",
-    "vinh", "vuong", "xuyen", "y", "an", "bao", "bich", "cam", "chien", "chinh", "cuong", "dai",
-    "dam", "dao", "dat", "diep", "dien", "dieu", "doanh", "du", "duy", "giang", "hai", "hau",
-    "hoai", "hop", "khuong", "lai", "lich", "loi", "luu", "mao", "mien", "mo", "moc", "muoi",
-    "ngan", "nghi", "nhu", "nong", "phi", "phuoc", "quan", "sa", "sau", "tay", "thoi", "tinh",
-    "to", "toai", "tong", "tra", "tuong", "uy", "vi", "vien", "vy", "xa", "yen", "chinh", "pha",
-    "sang", "ca", "lo", "lu", "tuan", "thuat", "dieu", "cuu", "khac", "kha", "nhi", "bang", "ban",
-    "be", "bien", "buu", "chung", "hue", "kha", "khiem", "khuat", "kieu", "lu", "mau", "nhi",
-    "niem", "pho", "que", "sy", "thanh", "tiep", "tuc", "ut", "vuong", "huynh", "bach", "huu",
-    "quyen", "tram", "chanh", "chuong", "hao", "danh", "dan", "can", "bay", "lieu", "nhac", "tin",
-    "nhiem", "duyen", "ngu", "nha", "ton", "cham", "khuyen", "mung", "khang", "chung",
-];
-
-/// Latin onsets and the Arabic letters machine translation writes for them.
-const ONSETS: &[(&str, &[&str])] = &[
-    ("ngh", &["نغ", "نج"]),
-    ("ng", &["نغ", "نج", "نج"]),
-    ("nh", &["نه", "ني", "ن"]),
-    ("ch", &["تش", "ش"]),
-    ("tr", &["تر"]),
-    ("th", &["ث", "ت"]),
-    ("ph", &["ف"]),
-    ("kh", &["خ", "ك"]),
-    ("gh", &["غ", "ج"]),
-    ("gi", &["جي", "ج", "غي"]),
-    ("qu", &["كو", "ك"]),
-    ("b", &["ب"]),
-    ("c", &["ك"]),
-    ("d", &["د"]),
-    ("g", &["ج", "غ"]),
-    ("h", &["ه", "ح"]),
-    ("k", &["ك"]),
-    ("l", &["ل"]),
-    ("m", &["م"]),
-    ("n", &["ن"]),
-    ("p", &["ب"]),
-    ("r", &["ر"]),
-    ("s", &["س"]),
-    ("t", &["ت"]),
-    ("v", &["ف"]),
-    ("x", &["ش", "س"]),
-    ("", &[""]),
-];
-
-const CODAS: &[(&str, &[&str])] = &[
-    ("ng", &["نغ", "نج"]),
-    ("nh", &["نه", "ن", "ينه"]),
-    ("ch", &["تش", "ك", "خ"]),
-    ("c", &["ك"]),
-    ("m", &["م"]),
-    ("n", &["ن"]),
-    ("p", &["ب"]),
-    ("t", &["ت"]),
-    ("", &[""]),
-];
-
-/// Vowel groups; the same group is spelled several ways.
-fn nucleus_forms(nucleus: &str, initial: bool) -> Vec<&'static str> {
-    let forms: &[&str] = match nucleus {
-        "a" if initial => &["ا", "آ"],
-        "a" => &["ا"],
-        "e" | "i" | "y" => &["ي"],
-        "o" | "u" if initial => &["او", "و"],
-        "o" | "u" => &["و"],
-        "ie" | "ye" | "ia" | "ya" | "yee" => &["ي", "يا", "يي"],
-        "uo" | "uu" | "uou" | "ua" if nucleus == "ua" => &["وا", "و"],
-        "uo" | "uu" | "uou" => &["و", "وو"],
-        "oa" => &["وا", "وآ"],
-        "oe" => &["وي"],
-        "uy" | "ui" | "oi" | "uoi" | "uye" | "uya" => &["وي", "ويا"],
-        "ai" | "ay" | "ây" => &["اي"],
-        "ao" | "au" => &["او"],
-        "eo" | "eu" | "ieu" | "iu" | "yeu" => &["يو", "ييو"],
-        "oai" | "oay" => &["واي"],
-        "uyu" => &["ويو"],
-        _ => &[],
-    };
-    forms.to_vec()
-}
-
-fn split_syllable(
-    syllable: &str,
-) -> Option<(&'static [&'static str], &str, &'static [&'static str])> {
-    let (onset, rest) = ONSETS
-        .iter()
-        .find_map(|(latin, arabic)| syllable.strip_prefix(latin).map(|rest| (*arabic, rest)))?;
-    // `gi` before a vowel is an onset of its own; `qu` too.
-    let (coda, nucleus) = CODAS.iter().find_map(|(latin, arabic)| {
-        rest.strip_suffix(latin)
-            .filter(|n| !n.is_empty())
-            .map(|n| (*arabic, n))
-    })?;
-    Some((onset, nucleus, coda))
-}
-
-/// Arabic spelling → Latin syllables it may stand for, most frequent first.
-static TABLE: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
-    // Per spelling: (how far from its usual spelling, list order, syllable).
-    let mut ranked: HashMap<String, Vec<(usize, usize, &'static str)>> = HashMap::new();
-    // This list first (its order is the order of readings), then the syllables of every
-    // province's name, so that any province is read when a text names it (`لاو كاي`).
-    let provinces: Vec<String> = super::names::PROVINCES
-        .iter()
-        .flat_map(|(name, _, aliases)| std::iter::once(name).chain(aliases.iter()))
-        .flat_map(|name| name.split_whitespace())
-        .map(|w| w.to_lowercase())
-        .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
-        .collect();
-    let provinces: Vec<&'static str> = provinces
-        .into_iter()
-        .map(|w| &*Box::leak(w.into_boxed_str()))
-        .collect();
-    for syllable in SYLLABLES.iter().chain(&provinces) {
-        let Some((onsets, nucleus, codas)) = split_syllable(syllable) else {
-            continue;
-        };
-        let initial = onsets == [""];
-        let mut nuclei = nucleus_forms(nucleus, initial);
-        if nuclei.is_empty() && syllable.starts_with("gi") {
-            nuclei = vec![""];
-        }
-        for (a, onset) in onsets.iter().enumerate() {
-            for (b, nucleus) in nuclei.iter().enumerate() {
-                for (c, coda) in codas.iter().enumerate() {
-                    let key = crate::text::search_key(&format!("{onset}{nucleus}{coda}"));
-                    let readings = ranked.entry(key).or_default();
-                    if !readings.iter().any(|(_, _, s)| s == syllable) {
-                        readings.push((a + b + c, readings.len(), syllable));
-                    }
-                }
-            }
-        }
-    }
-    // A syllable written in its usual spelling comes before one that reaches the same
-    // letters only through a variant (`تان` is Tan before it is Thanh, usually `ثانه`).
-    ranked
-        .into_iter()
-        .map(|(key, mut readings)| {
-            readings.sort();
-            (key, readings.into_iter().map(|(_, _, s)| s).collect())
-        })
-        .collect()
-});
-
-/// The Latin readings of one Arabic-script word, most likely first.
+/// The Latin readings of one Arabic-script word, most likely first: every syllable it may
+/// spell, ranked as a place's syllable (a name's words are romanized again as surname and
+/// given syllables once the name is found, `scan::name_at`).
 pub fn readings(word: &str) -> Vec<&'static str> {
     // Transliterations write a bare or madda alif; hamza forms belong to Arabic words
     // (`أنه` "that he" is not `آنه` "Anh").
@@ -495,21 +368,7 @@ pub fn readings(word: &str) -> Vec<&'static str> {
     if key.is_empty() || key.contains(' ') || NOT_SYLLABLES.contains(&key.as_str()) {
         return Vec::new();
     }
-    TABLE.get(&key).cloned().unwrap_or_default()
-}
-
-/// The Latin spelling of one Arabic-script name syllable, capitalized (`تشاو` → `Chau`).
-/// The word may carry the conjunction `و` in front.
-pub fn romanize_word(word: &str) -> Option<String> {
-    let found = readings(word);
-    let found = match found.is_empty() {
-        true => crate::text::search_key(word)
-            .strip_prefix('و')
-            .map(readings)
-            .unwrap_or_default(),
-        false => found,
-    };
-    found.first().map(|s| super::lexicon::capitalize(s))
+    crate::names::arabic_readings(&key, Slot::Place).to_vec()
 }
 
 #[cfg(test)]
@@ -525,27 +384,93 @@ mod tests {
     }
 
     #[test]
-    fn romanizes_common_syllables() {
+    fn reads_common_syllables() {
         let cases = [
-            ("نجوين", "Nguyen"),
-            ("نغوين", "Nguyen"),
-            ("تران", "Tran"),
-            ("تيان", "Tien"),
-            ("تشاو", "Chau"),
-            ("ثانه", "Thanh"),
-            ("كوانج", "Quang"),
-            ("شوان", "Xuan"),
-            ("جياب", "Giap"),
-            ("دوآن", "Doan"),
-            ("هوين", "Huyen"),
-            ("كويت", "Quyet"),
-            ("آنه", "Anh"),
-            ("لوونغ", "Luong"),
+            ("نجوين", "nguyen"),
+            ("نغوين", "nguyen"),
+            ("تران", "tran"),
+            ("تيان", "tien"),
+            ("تشاو", "chau"),
+            ("ثانه", "thanh"),
+            ("كوانج", "quang"),
+            ("شوان", "xuan"),
+            ("جياب", "giap"),
+            ("هوين", "huyen"),
+            ("كويت", "quyet"),
+            ("آنه", "anh"),
+            ("لوونغ", "luong"),
         ];
         for (arabic, latin) in cases {
-            assert_eq!(romanize_word(arabic).as_deref(), Some(latin), "{arabic}");
+            assert!(
+                readings(arabic).contains(&latin),
+                "{arabic}: {:?}",
+                readings(arabic)
+            );
         }
-        assert_eq!(romanize_word("في"), None);
-        assert_eq!(romanize_word("بالمساهمات"), None);
+        // A place's syllable is read first as the commoner place syllable.
+        assert_eq!(readings("دونغ").first(), Some(&"dong"));
+        assert!(readings("في").is_empty());
+        assert!(readings("بالمساهمات").is_empty());
+        assert!(readings("أنه").is_empty());
+    }
+
+    fn read(text: &str, url: Option<&str>) -> crate::model::Document {
+        let mut options = crate::extract::Options::new(crate::model::EntityId::new("source:t"));
+        options.lang = Some(Lang::Ar);
+        options.url = url.map(str::to_string);
+        options.area = Some("Thanh Hoa".into());
+        crate::extract::extract(text, &options).document
+    }
+
+    fn ids(doc: &crate::model::Document) -> Vec<String> {
+        doc.entities.iter().map(|e| e.id.to_string()).collect()
+    }
+
+    #[test]
+    fn the_address_confirms_one_reading_of_a_name() {
+        let text = "ترأس الاجتماع الرفيق دونغ فان بينه، سكرتير لجنة الحزب الإقليمية.";
+        // Alone, دونغ as a surname is the commoner Dương.
+        assert!(ids(&read(text, None)).contains(&"person:duong-van-binh".to_string()));
+        let url = "https://example.vn/ar/ong-dong-van-binh-chu-tri-hoi-nghi";
+        let doc = read(text, Some(url));
+        assert!(
+            ids(&doc).contains(&"person:dong-van-binh".to_string()),
+            "{:?}",
+            ids(&doc)
+        );
+        assert!(!ids(&doc).contains(&"person:duong-van-binh".to_string()));
+    }
+
+    #[test]
+    fn a_central_commission_is_not_the_central_committee() {
+        let text = "وقال الرفيق لي فان هوا، رئيس اللجنة المركزية للدعاية والتعبئة الجماهيرية، إن.";
+        let doc = read(text, None);
+        let posts = ids(&doc);
+        assert!(
+            posts
+                .contains(&"post:central-propaganda-mass-mobilization-commission-head".to_string()),
+            "{posts:?}"
+        );
+        assert!(
+            !posts.iter().any(|p| p.contains("party-central-committee")),
+            "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn party_membership_is_no_post_and_thi_marks_a_person() {
+        let text = "زار الوفد عائلة السيد نجوين فان هاي، وهو عضو في الحزب منذ ثلاثين عاما، \
+                    والأم البطلة تران ثي هوا في القرية الثالثة.";
+        let doc = read(text, None);
+        let found = ids(&doc);
+        assert!(
+            found.contains(&"person:nguyen-van-hai".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"person:tran-thi-hoa".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|p| p.starts_with("post:")), "{found:?}");
     }
 }

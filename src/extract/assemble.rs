@@ -46,9 +46,10 @@ pub fn assemble(
     language: &Language,
     matcher: &Matcher,
 ) -> (Document, Vec<Diagnostic>) {
+    let context = scan::NameContext::new(options.url.as_deref());
     let reads: Vec<Read> = tokens::sentences(text, language)
         .into_iter()
-        .map(|s| read_sentence(text, s, language, matcher))
+        .map(|s| read_sentence(text, s, language, matcher, &context))
         .collect();
     // The map the article's places are read on: the caller's date, else the first full
     // date the text writes (only for placing; event dates keep to the caller's year).
@@ -339,7 +340,13 @@ fn find_term(tokens: &[Token], pred: impl Fn(Term) -> bool) -> Option<usize> {
         .position(|t| t.term.is_some_and(|(term, _)| pred(term)))
 }
 
-fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matcher) -> Read {
+fn read_sentence(
+    text: &str,
+    span: Sentence,
+    language: &Language,
+    matcher: &Matcher,
+    context: &scan::NameContext,
+) -> Read {
     let tokens = tokens::tokenize(text, span, language, matcher);
     let lists = scan::place_lists(text, &tokens, language);
     let mut taken = vec![false; tokens.len()];
@@ -356,7 +363,7 @@ fn read_sentence(text: &str, span: Sentence, language: &Language, matcher: &Matc
             *flag = true;
         }
     }
-    let mentions = scan::names(text, &tokens, &taken, language);
+    let mentions = scan::names(text, &tokens, &taken, language, context);
     let starts = scan::phrase_starts(&tokens);
     let mut covered = vec![false; tokens.len()];
     let mut named = Vec::new();
@@ -1334,7 +1341,7 @@ impl<'a> Out<'a> {
         (id, name, level): &(EntityId, String, AreaLevel),
         original: Option<&PlaceName>,
     ) {
-        self.entity(id, name, EntityKind::Area { level: *level });
+        self.entity(id, name, EntityKind::area(*level));
         if let Some(place) = original {
             self.alias(id, &place.original);
         }

@@ -148,6 +148,9 @@ pub enum DateShape {
     NumericDayMonth,
 }
 
+/// Romanizes a whole name, preferring a reading the second argument confirms.
+pub type RomanizeName = fn(&str, &dyn Fn(&str) -> bool) -> String;
+
 /// One language: its lexicon and everything else the shared pipeline needs to know about
 /// it. The pipeline (`tokens`, `scan`, `assemble`) reads only these fields.
 pub struct Language {
@@ -169,8 +172,9 @@ pub struct Language {
     /// likely first; empty when the word cannot be one.
     pub readings: fn(&str) -> Vec<String>,
     /// The Latin form of a whole name in this script, when names are transliterated
-    /// (Arabic); `None` when the written form is already Latin.
-    pub romanize_name: Option<fn(&str) -> String>,
+    /// (Arabic), preferring a reading the second argument confirms (the article's context);
+    /// `None` when the written form is already Latin.
+    pub romanize_name: Option<RomanizeName>,
     /// Words a `.` after them does not end a sentence at ("No", "Mr").
     pub abbreviations: &'static [&'static str],
     /// A number of one or two digits followed by `.` is an ordinal, not a sentence end

@@ -145,14 +145,160 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             message: format!("text looks binary ({control} control characters)"),
         });
     }
-    let (mut document, found) = assemble::assemble(text, options, language, matcher);
-    diagnostics.extend(found);
+    let mut document = if text.len() <= MAX_PART {
+        let (document, found) = assemble::assemble(text, options, language, matcher);
+        diagnostics.extend(found);
+        document
+    } else {
+        // A text longer than any article is read in parts, one at a time, so that the
+        // sentences, tokens and mentions of one part are all that is held at once.
+        let mut merged = Merger::default();
+        for (k, (start, end)) in parts(text).into_iter().enumerate() {
+            let (mut part, found) =
+                assemble::assemble(&text[start..end], options, language, matcher);
+            shift_part(&mut part, start, k);
+            merged.add(part);
+            diagnostics.extend(found.into_iter().map(|d| Diagnostic {
+                span: d.span.map(|(a, b)| (a + start, b + start)),
+                message: d.message,
+            }));
+        }
+        merged.finish()
+    };
     document.sort();
     diagnostics.sort();
+    diagnostics.dedup();
     Extraction {
         document,
         diagnostics,
         lang,
+    }
+}
+
+/// The longest text read in one piece, in bytes (128 KiB). Longer texts (few news articles
+/// are) are
+/// read in parts cut at a paragraph break, else a line break, else a sentence end, else
+/// white space: what links sentences (the article's place when the text gives it, later
+/// mentions by title alone, the date carried forward) does not reach across parts, and the
+/// memory extraction needs is that of one part plus the records found.
+pub const MAX_PART: usize = 1 << 17;
+
+/// The byte ranges of the parts of `text`, each at most [`MAX_PART`] long (but for a
+/// character that does not fit), in order, covering it. Linear in the length of `text`.
+fn parts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > MAX_PART {
+        let mut limit = start + MAX_PART;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        // The last separator in the window's second half, so that every part is long.
+        let mut half = window.len() / 2;
+        while !window.is_char_boundary(half) {
+            half += 1;
+        }
+        let tail = &window[half..];
+        let cut = tail
+            .rfind("\n\n")
+            .map(|i| i + 2)
+            .or_else(|| tail.rfind('\n').map(|i| i + 1))
+            .or_else(|| tail.rfind(". ").map(|i| i + 2))
+            .or_else(|| {
+                tail.rfind(char::is_whitespace)
+                    .map(|i| i + tail[i..].chars().next().map_or(1, char::len_utf8))
+            })
+            .map_or(window.len(), |i| half + i);
+        out.push((start, start + cut));
+        start += cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Makes the records of part `k` (0-based) of a long text, extracted from the part alone,
+/// point into the whole text: spans shifted by the part's `start`, and the events of later
+/// parts numbered apart (`event:…-meeting` of part 3 becomes `event:…-meeting-part3`), since
+/// each part numbers its meetings from one.
+fn shift_part(part: &mut Document, start: usize, k: usize) {
+    let renamed = |id: &EntityId| -> Option<EntityId> {
+        (k > 0 && id.prefix_kind() == Some(crate::model::Kind::Event))
+            .then(|| EntityId::new(format!("{id}-part{}", k + 1)))
+    };
+    for entity in &mut part.entities {
+        if let Some(id) = renamed(&entity.id) {
+            entity.id = id;
+        }
+    }
+    for relation in &mut part.relations {
+        for end in [&mut relation.from, &mut relation.to] {
+            if let Some(id) = renamed(end) {
+                *end = id;
+            }
+        }
+        for evidence in &mut relation.evidence {
+            evidence.span = evidence.span.map(|(a, b)| (a + start, b + start));
+        }
+    }
+}
+
+/// Documents merged into one: one entity per id (the first kept, aliases joined) and one
+/// relation per key (the first kept, evidence joined), sorted by [`Merger::finish`].
+#[derive(Debug, Default)]
+pub struct Merger {
+    entities: std::collections::BTreeMap<EntityId, crate::model::Entity>,
+    relations: std::collections::BTreeMap<RelationKey, crate::model::Relation>,
+}
+
+type RelationKey = (
+    crate::model::RelationKind,
+    EntityId,
+    EntityId,
+    Option<PartialDate>,
+    Option<PartialDate>,
+    Option<PartialDate>,
+);
+
+impl Merger {
+    pub fn add(&mut self, document: Document) {
+        for e in document.entities {
+            match self.entities.get_mut(&e.id) {
+                Some(existing) => {
+                    existing.aliases.extend(e.aliases);
+                    existing.aliases.sort();
+                    existing.aliases.dedup();
+                }
+                None => {
+                    self.entities.insert(e.id.clone(), e);
+                }
+            }
+        }
+        for r in document.relations {
+            let key = (
+                r.kind,
+                r.from.clone(),
+                r.to.clone(),
+                r.as_of,
+                r.start,
+                r.end,
+            );
+            match self.relations.get_mut(&key) {
+                Some(existing) => existing.evidence.extend(r.evidence),
+                None => {
+                    self.relations.insert(key, r);
+                }
+            }
+        }
+    }
+
+    pub fn finish(self) -> Document {
+        let mut document = Document {
+            entities: self.entities.into_values().collect(),
+            relations: self.relations.into_values().collect(),
+        };
+        document.sort();
+        document
     }
 }
 
@@ -330,3 +476,77 @@ mod vi_fr_tests;
 
 #[cfg(test)]
 mod realnews_tests;
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+
+    fn paragraph(i: usize) -> String {
+        format!(
+            "On {} June, comrade Le Van Binh{i}, Secretary of the Tan Son Provincial Party \
+             Committee, chaired the meeting of the Standing Committee.\n\nResidents said the \
+             offices answer within the week.\n\n",
+            i % 28 + 1
+        )
+    }
+
+    #[test]
+    fn a_long_text_is_read_in_bounded_parts_whose_spans_point_into_the_whole_text() {
+        let text: String = (0..4000).map(paragraph).collect();
+        assert!(text.len() > 2 * MAX_PART);
+        let cuts = parts(&text);
+        assert!(cuts.len() >= 3);
+        assert_eq!(cuts[0].0, 0);
+        assert_eq!(cuts.last().unwrap().1, text.len());
+        for pair in cuts.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+        }
+        for &(a, b) in &cuts {
+            assert!(b - a <= MAX_PART && b - a > MAX_PART / 2 || b == text.len());
+            assert!(
+                a == 0 || text[..a].ends_with("\n\n"),
+                "cut at a paragraph break"
+            );
+        }
+        let mut options = Options::new(EntityId::new("source:long"));
+        options.lang = Some(Lang::En);
+        let extraction = extract(&text, &options);
+        let mut last_part = 0;
+        for relation in &extraction.document.relations {
+            for evidence in &relation.evidence {
+                let (a, b) = evidence.span.expect("extracted evidence has a span");
+                assert!(text[a..b].contains("Secretary of the Tan Son"));
+                let part = cuts.iter().position(|&(s, e)| s <= a && b <= e).unwrap();
+                last_part = last_part.max(part);
+            }
+        }
+        assert_eq!(
+            last_part,
+            cuts.len() - 1,
+            "facts of the last part are found"
+        );
+        // Each part numbers its meetings from one; the parts' meetings stay apart.
+        let events: Vec<&str> = extraction
+            .document
+            .entities
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(|id| id.starts_with("event:"))
+            .collect();
+        assert!(events.contains(&"event:long-meeting"));
+        assert!(events.contains(&"event:long-meeting-part2"));
+        let ids: std::collections::BTreeSet<_> = events.iter().collect();
+        assert_eq!(ids.len(), events.len());
+    }
+
+    #[test]
+    fn a_text_without_separators_is_cut_at_character_boundaries() {
+        let text = "é".repeat(MAX_PART);
+        let cuts = parts(&text);
+        assert_eq!(cuts.len(), 2);
+        assert!(
+            cuts.iter()
+                .all(|&(a, b)| text.is_char_boundary(a) && text.is_char_boundary(b))
+        );
+    }
+}

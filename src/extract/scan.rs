@@ -28,6 +28,40 @@ pub struct PlaceList {
     pub first_token: usize,
 }
 
+/// What an article says besides its text that can confirm one reading of a transliterated
+/// name: the Latin words of its address (news sites write the headline into it:
+/// `…/ong-dong-van-thanh-duoc-bau-…`), as runs of two to four words.
+#[derive(Debug, Default)]
+pub struct NameContext {
+    runs: std::collections::HashSet<String>,
+}
+
+impl NameContext {
+    pub fn new(url: Option<&str>) -> NameContext {
+        let path = url
+            .map(|u| u.split_once("://").map_or(u, |(_, rest)| rest))
+            .and_then(|rest| rest.split_once('/'))
+            .map_or("", |(_, path)| path);
+        let words: Vec<String> = path
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(super::lexicon::fold_lower)
+            .collect();
+        let mut runs = std::collections::HashSet::new();
+        for n in 2..=4 {
+            for run in words.windows(n) {
+                runs.insert(run.join(" "));
+            }
+        }
+        NameContext { runs }
+    }
+
+    /// True when the address spells this lowercase Latin name.
+    pub fn confirms(&self, latin: &str) -> bool {
+        self.runs.contains(latin)
+    }
+}
+
 /// A person name found in a sentence.
 #[derive(Debug, Clone)]
 pub struct NameMention {
@@ -573,6 +607,7 @@ pub fn names(
     tokens: &[Token],
     taken: &[bool],
     language: &Language,
+    context: &NameContext,
 ) -> Vec<NameMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -581,7 +616,7 @@ pub fn names(
             i += 1;
             continue;
         }
-        let Some(mention) = name_at(text, tokens, taken, i, language) else {
+        let Some(mention) = name_at(text, tokens, taken, i, language, context) else {
             i += 1;
             continue;
         };
@@ -597,6 +632,7 @@ fn name_at(
     taken: &[bool],
     i: usize,
     language: &Language,
+    context: &NameContext,
 ) -> Option<NameMention> {
     let t = &tokens[i];
     let raw = t.text(text);
@@ -642,13 +678,6 @@ fn name_at(
     {
         return None;
     }
-    let (rule, confidence) = if let Some(rule) = trigger(tokens, i, j) {
-        (rule, 90)
-    } else if parts.len() >= language.bare_name_syllables {
-        ("name-shape", 65)
-    } else {
-        return None;
-    };
     let start = match language.and_prefix {
         Some(and) if strip_and => t.start + and.len_utf8(),
         _ => t.start,
@@ -658,7 +687,7 @@ fn name_at(
     // `resolve`; the syllable readings only decided where the name is.
     let canonical = match language.romanize_name {
         Some(romanize) => {
-            let romanized = romanize(&text[start..end]);
+            let romanized = romanize(&text[start..end], &|latin| context.confirms(latin));
             if romanized.split_whitespace().count() == parts.len() {
                 romanized
             } else {
@@ -666,6 +695,15 @@ fn name_at(
             }
         }
         None => canonical,
+    };
+    let (rule, confidence) = if let Some(rule) = trigger(tokens, i, j) {
+        (rule, 90)
+    } else if parts.len() >= language.bare_name_syllables && female_middle(&canonical) {
+        ("name-middle", 75)
+    } else if parts.len() >= language.bare_name_syllables {
+        ("name-shape", 65)
+    } else {
+        return None;
     };
     Some(NameMention {
         canonical,
@@ -675,6 +713,16 @@ fn name_at(
         rule,
         confidence,
     })
+}
+
+/// A surname, the middle syllable Thị and a given name: Thị marks a woman's name and
+/// names no place, so the name is a person's even with nothing else saying so.
+fn female_middle(canonical: &str) -> bool {
+    let words: Vec<String> = canonical
+        .split_whitespace()
+        .map(super::lexicon::fold_lower)
+        .collect();
+    words.len() >= 3 && words[1] == "thi" && names::is_surname(&words[0])
 }
 
 /// The term of the phrase covering token `i` (not only starting at it).

@@ -580,10 +580,11 @@ fn ar_other_province_meeting_group_and_credit() {
             .iter()
             .any(|(p, _)| p == thang)
     );
-    // تونغ هوي reads Tung Hoi: Arabic script loses the vowels that tell Tuong Huy apart.
+    // تونغ هوي reads Tung Huy: Arabic script loses the vowels that tell Tuong apart, and
+    // Tùng is the commoner given syllable.
     assert_holds(
         &doc,
-        "person:cao-tung-hoi",
+        "person:cao-tung-huy",
         &[
             "post:quang-ninh-party-committee-deputy-secretary",
             "post:quang-ninh-peoples-committee-chair",

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 use crate::model::PartialDate;
 use crate::text::search_key;
 
+mod enrich;
+pub use enrich::{Enrichment, area_level, check_code, enrich};
+
 /// The first line of a gazetteer file this build reads.
 pub const FORMAT: &str = "#govgraph-gazetteer 1";
 /// The columns, in order, of the header line.

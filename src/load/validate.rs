@@ -44,7 +44,11 @@ pub struct LoadedArticle {
 /// Relation kinds whose curated records may go without evidence: the standing structure
 /// of government (a ward lies in its province, a standing committee is part of its party
 /// committee) is general knowledge, not something one article states.
-pub const STRUCTURAL: &[RelationKind] = &[RelationKind::Within, RelationKind::PartOf];
+pub const STRUCTURAL: &[RelationKind] = &[
+    RelationKind::Within,
+    RelationKind::PartOf,
+    RelationKind::Became,
+];
 
 /// Where a record came from, for messages.
 struct Origin<'a> {
@@ -423,6 +427,19 @@ pub fn validate_filling(
                 && let Some(message) = check_source_ref(other, "translation_of")
             {
                 problems.push(origin.problem(node.at(&["kind", "translation_of"]), message));
+            }
+            if let EntityKind::Area {
+                code: Some(code),
+                level,
+                ..
+            } = &entity.kind
+                && let Some(message) = crate::gazetteer::check_code(
+                    crate::gazetteer::Gazetteer::embedded(),
+                    code,
+                    *level,
+                )
+            {
+                problems.push(origin.problem(node.at(&["kind", "code"]), message));
             }
         }
     }

@@ -45,6 +45,21 @@ pub enum EntityKind {
     },
     Area {
         level: AreaLevel,
+        /// The gazetteer unit this area is: its official code (`vn-06385`; `vn-old-…` for a
+        /// unit before 2025-07-01). Curated records may give it; `gazetteer::enrich` fills it
+        /// for the areas it can place, with the fields below.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
+        /// The first and last day the unit existed (2025-07-01, 2025-06-30).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        valid_from: Option<PartialDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        valid_until: Option<PartialDate>,
+        /// Its coordinates in degrees (WGS 84), from the gazetteer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lat: Option<Degrees>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lon: Option<Degrees>,
     },
     Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,7 +132,32 @@ impl fmt::Display for Kind {
     }
 }
 
+/// A latitude or longitude in degrees. Compared bit for bit, so an entity stays `Eq`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Degrees(pub f64);
+
+impl PartialEq for Degrees {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for Degrees {}
+
 impl EntityKind {
+    /// An area of `level` that is no gazetteer unit (yet).
+    pub fn area(level: AreaLevel) -> EntityKind {
+        EntityKind::Area {
+            level,
+            code: None,
+            valid_from: None,
+            valid_until: None,
+            lat: None,
+            lon: None,
+        }
+    }
+
     pub fn tag(&self) -> Kind {
         match self {
             EntityKind::Person => Kind::Person,

@@ -11,6 +11,6 @@ mod relation;
 
 pub use date::{DateError, PartialDate, days_in_month};
 pub use document::Document;
-pub use entity::{Alias, AreaLevel, Classification, Entity, EntityKind, Kind, Lang, Role};
+pub use entity::{Alias, AreaLevel, Classification, Degrees, Entity, EntityKind, Kind, Lang, Role};
 pub use id::{EntityId, slugify};
 pub use relation::{Evidence, LEADABLE, Method, Relation, RelationKey, RelationKind};

@@ -114,6 +114,7 @@ relation_kinds! {
     WorksWith => "works_with": [WorkingGroup] -> [Area], "A working group works with a commune or ward.";
     Inspected => "inspected": [WorkingGroup] -> [Area], "A working group inspected a place on site.";
     Within => "within": [Area, Organization, Event] -> [Area], "Something lies within an area.";
+    Became => "became": [Area] -> [Area], "An area became another in a reorganization (old commune to new commune, old district or province to new province).";
     EstablishedBy => "established_by": [WorkingGroup] -> [Organization], "A working group was set up by a body.";
     Chaired => "chaired": [Person] -> [Event], "A person chaired a meeting.";
     Attended => "attended": [Person] -> [Event], "A person attended a meeting.";

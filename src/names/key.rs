@@ -310,7 +310,7 @@ mod tests {
             NameMatch::Compatible
         );
         assert_eq!(
-            name_key("نجوين دوك ثو").compare(&name_key("Nguyen Duc Thu")),
+            name_key("نجوين دوك ثو").compare(&name_key("Nguyen Duc Tho")),
             NameMatch::Compatible
         );
         // In Latin the two are different names, though they share a loose key.
@@ -334,17 +334,20 @@ mod tests {
 
     #[test]
     fn every_arabic_spelling_of_a_table_syllable_has_its_loose_key() {
-        use super::super::syllables::{SURNAMES, SYLLABLES, renderings};
-        for syllable in SURNAMES.iter().chain(SYLLABLES) {
+        use super::super::syllables::{all_syllables, renderings};
+        let mut bad = Vec::new();
+        for syllable in all_syllables() {
             let key = loose_syllable_key(syllable);
             for spelled in renderings(syllable) {
-                assert_eq!(
-                    skeleton(&arabic_letters(&spelled)),
-                    key,
-                    "{syllable}: {spelled}"
-                );
+                if skeleton(&arabic_letters(&spelled)) != key {
+                    bad.push(format!(
+                        "{syllable}: {spelled} {}",
+                        skeleton(&arabic_letters(&spelled))
+                    ));
+                }
             }
         }
+        assert!(bad.is_empty(), "{bad:#?}");
     }
 
     #[test]

@@ -14,46 +14,95 @@
 use crate::text;
 
 use super::key::in_arabic_block;
-use super::syllables::tables;
+use super::syllables::{Slot, readings};
 
 /// Romanizes a name written in Arabic script, word by word, capitalizing each syllable:
 /// `تران كويت ثانغ` → `Tran Quyet Thang`. Words that are not Arabic pass through with
-/// their diacritics folded; the first word is looked up among surnames first.
-/// Deterministic, and total: any input gives a string, never a panic.
+/// their diacritics folded; the first word is read as a surname, the others as middle and
+/// given syllables. Deterministic, and total: any input gives a string, never a panic.
 pub fn romanize_arabic(name: &str) -> String {
-    let mut words = Vec::new();
-    for (i, word) in name.split_whitespace().enumerate() {
-        if in_arabic_block(word) {
-            let latin = romanize_word(word, i == 0);
-            if !latin.is_empty() {
-                words.push(latin);
-            }
+    romanize_arabic_with(name, |_| false)
+}
+
+/// [`romanize_arabic`], preferring the readings the article's context confirms: of every
+/// way to read the name's words (each word's readings in their ranked order), the first
+/// whose lowercase Latin form `confirmed` accepts (for example because the article's
+/// address spells it: `.../ong-dong-van-thanh-...` for دونغ فان ثانه, which alone reads
+/// `Duong Van Thanh`, Dương being the commoner surname); without one, the ranked reading.
+pub fn romanize_arabic_with(name: &str, confirmed: impl Fn(&str) -> bool) -> String {
+    // At most this many combinations are tried, so a long name costs a bounded time.
+    const MAX_COMBINATIONS: usize = 64;
+    // Each word's readings, and whether it is Arabic (then capitalized).
+    let mut choices: Vec<(Vec<String>, bool)> = Vec::new();
+    for word in name.split_whitespace() {
+        if !in_arabic_block(word) {
+            choices.push((vec![text::fold(word)], false));
+            continue;
+        }
+        let slot = if choices.is_empty() {
+            Slot::Surname
         } else {
-            words.push(text::fold(word));
+            Slot::Given
+        };
+        let found = arabic_readings(word, slot);
+        if !found.is_empty() {
+            choices.push((found.iter().map(|s| s.to_string()).collect(), true));
+        } else {
+            let latin = transliterate(&arabic_key(word));
+            if !latin.is_empty() {
+                choices.push((vec![latin], true));
+            }
         }
     }
-    words.join(" ")
+    let mut combos: Vec<Vec<&str>> = vec![Vec::new()];
+    for (options, _) in &choices {
+        combos = combos
+            .iter()
+            .flat_map(|c| {
+                options.iter().map(move |o| {
+                    let mut c = c.clone();
+                    c.push(o.as_str());
+                    c
+                })
+            })
+            .take(MAX_COMBINATIONS)
+            .collect();
+    }
+    let chosen = combos
+        .iter()
+        .find(|c| c.len() > 1 && confirmed(&c.join(" ").to_lowercase()))
+        .unwrap_or(&combos[0]);
+    chosen
+        .iter()
+        .zip(&choices)
+        .map(|(w, (_, arabic))| match arabic {
+            true => capitalize(w),
+            false => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn arabic_key(word: &str) -> String {
+    text::search_key(word)
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect()
+}
+
+/// The Latin syllables one Arabic-script word may spell, ranked for where it stands in a
+/// name or place (`syllables.rs`); empty when the table knows none.
+pub fn arabic_readings(word: &str, slot: Slot) -> &'static [&'static str] {
+    readings(&arabic_key(word), slot)
 }
 
 /// Romanizes one Arabic-script word; `surname` says it is the first word of a name (فان is
 /// then `Phan`, not `Van`). Returns an empty string for a word without letters.
 pub fn romanize_word(word: &str, surname: bool) -> String {
-    let key: String = text::search_key(word)
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect();
-    let tables = tables();
-    let found = if surname {
-        tables
-            .surnames
-            .get(&key)
-            .or_else(|| tables.syllables.get(&key))
-    } else {
-        tables.syllables.get(&key)
-    };
-    let latin = match found {
+    let slot = if surname { Slot::Surname } else { Slot::Given };
+    let latin = match arabic_readings(word, slot).first() {
         Some(syllable) => syllable.to_string(),
-        None => transliterate(&key),
+        None => transliterate(&arabic_key(word)),
     };
     capitalize(&latin)
 }
@@ -225,21 +274,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn romanizes_the_names_of_the_samples() {
+    fn romanizes_names_by_the_general_ranking() {
         let cases = [
             ("لي تيان تشاو", "Le Tien Chau"),
             ("تران كويت ثانج", "Tran Quyet Thang"),
             ("تران كويت ثانغ", "Tran Quyet Thang"),
             ("تران كويت تانغ", "Tran Quyet Thang"),
             ("هوانغ فان نغييم", "Hoang Van Nghiem"),
-            ("دوآن ثي هاو", "Doan Thi Hau"),
+            // هاو is Hào, Hảo or Hậu, none known to be commoner: alphabetical.
+            ("دوآن ثي هاو", "Doan Thi Hao"),
             ("نجوين", "Nguyen"),
-            ("فونج كوانج هوي", "Phung Quang Hoi"),
+            // فونج is Vương or Phùng, هوي Huy or Hội: the commoner of each.
+            ("فونج كوانج هوي", "Vuong Quang Huy"),
             ("جياب ثي باك", "Giap Thi Bac"),
             ("دونج شوان هوين", "Duong Xuan Huyen"),
             ("فام فان لاب", "Pham Van Lap"),
             ("بوي دوك كوانج", "Bui Duc Quang"),
-            ("نجوين دوك ثو", "Nguyen Duc Tho"),
+            // ثو is Thu or Thọ; Thu is the common given name.
+            ("نجوين دوك ثو", "Nguyen Duc Thu"),
             ("لا ثانه تان", "La Thanh Tan"),
             ("ماي فان توات", "Mai Van Tuat"),
             ("دو فيت آنه", "Do Viet Anh"),
@@ -253,6 +305,26 @@ mod tests {
     }
 
     #[test]
+    fn context_picks_among_the_readings() {
+        // دونغ is Dương as a surname unless the context spells Đồng.
+        assert_eq!(romanize_arabic("دونغ فان ثانه"), "Duong Van Thanh");
+        let slug = |n: &str| "ong dong van thanh duoc bau".contains(n);
+        assert_eq!(
+            romanize_arabic_with("دونغ فان ثانه", slug),
+            "Dong Van Thanh"
+        );
+        assert_eq!(
+            romanize_arabic_with("فونج كوانج هوي", |n| n == "phung quang hoi"),
+            "Phung Quang Hoi"
+        );
+        // Context that spells no reading changes nothing.
+        assert_eq!(
+            romanize_arabic_with("دونغ فان ثانه", |n| n == "tran van ba"),
+            "Duong Van Thanh"
+        );
+    }
+
+    #[test]
     fn the_first_word_prefers_surnames() {
         assert_eq!(romanize_arabic("فان فان"), "Phan Van");
     }
@@ -263,7 +335,7 @@ mod tests {
         assert_eq!(romanize_word("ثوونغ", false), "Thuong");
         assert_eq!(romanize_word("نغيت", false), "Nghit");
         assert_eq!(romanize_word("كوير", false), "Quyer");
-        assert_eq!(romanize_word("خوات", false), "Khoat");
+        assert_eq!(romanize_word("خواك", false), "Khoac");
         assert_eq!(romanize_word("ساخ", false), "Sach");
     }
 

@@ -77,10 +77,22 @@ pub fn place(g: &Gazetteer, i: usize) -> Place {
     }
 }
 
-/// The graph's area entities that are this unit: same name key, a level of the same rank,
-/// and (below province level) `within` an area spelling the unit's province.
+/// The graph's area entities that are this unit: those carrying its code, else (a graph
+/// without codes) same name key, a level of the same rank, and (below province level)
+/// `within` an area spelling the unit's province.
 pub fn entities_of_unit<'g>(graph: &'g Graph, g: &Gazetteer, i: usize) -> Vec<&'g Entity> {
     let unit = g.unit(i);
+    // A graph built from a data directory carries the unit's code (`gazetteer::enrich`).
+    let coded: Vec<&Entity> = graph
+        .names()
+        .lookup(&search_key(&unit.area_id()))
+        .iter()
+        .map(|&e| &graph.entities()[e as usize])
+        .filter(|e| matches!(&e.kind, EntityKind::Area { code: Some(c), .. } if *c == unit.code_id))
+        .collect();
+    if !coded.is_empty() {
+        return coded;
+    }
     let province = g.unit(g.province_of(i));
     let province_slug = slugify(&province.name);
     // A graph area names today's unit when the province has one of that name and rank; the
@@ -102,7 +114,7 @@ pub fn entities_of_unit<'g>(graph: &'g Graph, g: &Gazetteer, i: usize) -> Vec<&'
         .map(|&e| &graph.entities()[e as usize])
         .filter(|e| search_key(&e.name) == unit.key || e.id.as_str() == unit.area_id())
         .filter(|e| match &e.kind {
-            EntityKind::Area { level } => same_rank(unit, level.as_str()),
+            EntityKind::Area { level, .. } => same_rank(unit, level.as_str()),
             _ => false,
         })
         .filter(|e| {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::EntityView;
 use crate::graph::Graph;
 use crate::model::{EntityId, Kind, RelationKind};
+use crate::text::search_key;
 
 #[derive(Debug, Serialize)]
 pub struct GroupLeads {
@@ -36,13 +37,14 @@ pub fn leads(graph: &Graph, group: Option<&EntityId>) -> Vec<GroupLeads> {
         (view.number.is_none(), view.number, g.id.clone())
     });
     let views = |id: &EntityId, kind: RelationKind, outgoing: bool| -> Vec<EntityView> {
-        let links = if outgoing {
-            graph.targets(id, kind)
-        } else {
-            graph.sources(id, kind)
+        let Some(index) = graph.index_of(id) else {
+            return Vec::new();
         };
-        let mut views: Vec<EntityView> = links.iter().map(|l| EntityView::from(l.other)).collect();
-        views.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        let mut views: Vec<EntityView> = graph
+            .adjacent(index, kind, outgoing)
+            .map(|e| EntityView::from(graph.entity_at(e.other_index)))
+            .collect();
+        views.sort_by_cached_key(|v| (search_key(&v.name), v.name.clone(), v.id.clone()));
         views.dedup_by(|a, b| a.id == b.id);
         views
     };

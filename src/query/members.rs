@@ -1,134 +1,145 @@
 //! Who holds a post in, or is a member of, an organization (and its sub-bodies).
 
-use std::collections::{BTreeSet, VecDeque};
-
+use petgraph::visit::Bfs;
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{EntityView, Table};
+use super::{EntityRef, EntityView, table::render_rows};
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId, RelationKind, Role};
+use crate::model::{Entity, RelationKind, Role};
 
 #[derive(Debug, Serialize)]
-pub struct Members {
+pub struct Members<'g> {
     pub body: EntityView,
-    pub members: Vec<Member>,
+    pub members: Vec<Member<'g>>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Member {
-    pub person: EntityView,
+/// One row: entities by reference (a million-row answer copies no names).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Member<'g> {
+    pub person: EntityRef<'g>,
     pub role: &'static str,
     /// The post through which the person belongs, absent for plain `member_of`.
-    pub post: Option<EntityView>,
+    pub post: Option<EntityRef<'g>>,
     /// The body the person belongs to (the asked body or, with `deep`, a sub-body).
     #[serde(rename = "in")]
-    pub within: EntityView,
+    pub within: EntityRef<'g>,
+}
+
+/// A row under construction, by entity index.
+struct Row {
+    person: u32,
+    role: Option<Role>,
+    /// `u32::MAX` for none.
+    post: u32,
+    within: u32,
 }
 
 /// Members of `body` through posts (`holds` a post that is `post_of` it) or `member_of`;
-/// with `deep`, of every body that is `part_of` it, transitively. Sorted by body, then role
-/// rank (secretary and chair first), then name. O((b + m) log m) for b bodies, m members.
-pub fn members(graph: &Graph, body: &Entity, deep: bool) -> Members {
-    let mut bodies = vec![body.id.clone()];
-    if deep {
-        let mut seen: BTreeSet<EntityId> = BTreeSet::from([body.id.clone()]);
-        let mut queue = VecDeque::from([body.id.clone()]);
-        while let Some(id) = queue.pop_front() {
-            for link in graph.sources(&id, RelationKind::PartOf) {
-                if seen.insert(link.other.id.clone()) {
-                    bodies.push(link.other.id.clone());
-                    queue.push_back(link.other.id.clone());
-                }
-            }
-        }
-    }
-    let mut members = Vec::new();
-    for body_id in &bodies {
-        let within = EntityView::from(graph.entity(body_id).expect("ids come from the graph"));
-        for post_link in graph.sources(body_id, RelationKind::PostOf) {
-            let post = post_link.other;
-            for holder in graph.sources(&post.id, RelationKind::Holds) {
-                members.push(Member {
-                    person: EntityView::from(holder.other),
-                    role: post.role().map_or("", |r| r.as_str()),
-                    post: Some(EntityView::from(post)),
-                    within: within.clone(),
+/// with `deep`, of every body that is `part_of` it, transitively. Sorted by body (the asked
+/// one first, then by name), then role rank (secretary and chair first), then name and id;
+/// rows of equal key keep the order they were found in. O(b + m log m) for b bodies and m
+/// rows: the search walks entity indices, and rows sort by one integer key built from the
+/// graph's name order.
+pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
+    let root = graph
+        .index_of(&body.id)
+        .expect("the body comes from the graph");
+    // Breadth-first from the body against `part_of` relations: the body, then its
+    // sub-bodies in the order they are reached.
+    let bodies: Vec<usize> = if deep {
+        let within = graph.follow(Some(RelationKind::PartOf), Some(false));
+        let mut bfs = Bfs::new(&within, root);
+        std::iter::from_fn(|| bfs.next(&within)).collect()
+    } else {
+        vec![root]
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    for &b in &bodies {
+        let within = b as u32;
+        for post in graph.adjacent(b, RelationKind::PostOf, false) {
+            let role = graph.entity_at(post.other_index).role();
+            for holder in graph.adjacent(post.other_index, RelationKind::Holds, false) {
+                rows.push(Row {
+                    person: holder.other_index as u32,
+                    role,
+                    post: post.other_index as u32,
+                    within,
                 });
             }
         }
-        for link in graph.sources(body_id, RelationKind::MemberOf) {
-            members.push(Member {
-                person: EntityView::from(link.other),
-                role: Role::Member.as_str(),
-                post: None,
-                within: within.clone(),
-            });
-        }
-        for link in graph.sources(body_id, RelationKind::Leads) {
-            members.push(Member {
-                person: EntityView::from(link.other),
-                role: Role::Head.as_str(),
-                post: None,
-                within: within.clone(),
-            });
+        for (kind, role) in [
+            (RelationKind::MemberOf, Role::Member),
+            (RelationKind::Leads, Role::Head),
+        ] {
+            for link in graph.adjacent(b, kind, false) {
+                rows.push(Row {
+                    person: link.other_index as u32,
+                    role: Some(role),
+                    post: u32::MAX,
+                    within,
+                });
+            }
         }
     }
-    let rank = |role: &str| {
-        Role::ALL
-            .iter()
-            .position(|r| r.as_str() == role)
-            .unwrap_or(usize::MAX)
+    let order = graph.name_order();
+    let rank = |role: Option<Role>| -> u128 {
+        role.and_then(|r| Role::ALL.iter().position(|x| *x == r))
+            .map_or(255, |p| p.min(254)) as u128
     };
-    // Sort positions, not the rows: a row is four views, and moving them is most of the
-    // cost of a million-row answer. Stable, so equal rows keep their order.
-    fn key<'m>(m: &'m Member, body: &str, rank: usize) -> (bool, &'m str, usize, &'m str, &'m str) {
-        (
-            m.within.id != body,
-            &m.within.name,
-            rank,
-            &m.person.name,
-            &m.person.id,
-        )
-    }
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    let body_id = body.id.as_str();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&members[a], &members[b]);
-        key(a, body_id, rank(a.role)).cmp(&key(b, body_id, rank(b.role)))
-    });
-    let mut slots: Vec<Option<Member>> = members.into_iter().map(Some).collect();
-    let mut members: Vec<Member> = order
-        .into_iter()
-        .map(|i| slots[i].take().expect("each position once"))
+    // (not the asked body, body name rank, role rank, person (name, id) position, row
+    // number): unique, so an unstable sort gives the stable order.
+    let mut keys: Vec<u128> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            (u128::from(r.within != root as u32) << 104)
+                | (u128::from(order.rank[r.within as usize]) << 72)
+                | (rank(r.role) << 64)
+                | (u128::from(order.position[r.person as usize]) << 32)
+                | k as u128
+        })
         .collect();
-    members.dedup_by(|a, b| {
-        a.person.id == b.person.id && a.role == b.role && a.within.id == b.within.id
-    });
+    keys.par_sort_unstable();
+    let mut members: Vec<Member<'g>> = Vec::with_capacity(rows.len());
+    let mut last: Option<(u32, Option<Role>, u32)> = None;
+    for key in keys {
+        let r = &rows[key as u32 as usize];
+        let same = (r.person, r.role, r.within);
+        if last == Some(same) {
+            continue;
+        }
+        last = Some(same);
+        members.push(Member {
+            person: EntityRef(graph.entity_at(r.person as usize)),
+            role: r.role.map_or("", |r| r.as_str()),
+            post: (r.post != u32::MAX).then(|| EntityRef(graph.entity_at(r.post as usize))),
+            within: EntityRef(graph.entity_at(r.within as usize)),
+        });
+    }
     Members {
         body: EntityView::from(body),
         members,
     }
 }
 
-pub fn table(answer: &Members) -> String {
+pub fn table(answer: &Members<'_>) -> String {
     let mut out = format!("{} ({})\n\n", answer.body.name, answer.body.id);
     if answer.members.is_empty() {
         out.push_str("no members recorded\n");
         return out;
     }
-    let mut table = Table::new(&["body", "role", "person", "post"]);
-    for member in &answer.members {
-        table.row(vec![
-            member.within.name.clone(),
-            member.role.to_string(),
-            member.person.name.clone(),
-            member
-                .post
-                .as_ref()
-                .map(|p| p.name.clone())
-                .unwrap_or_default(),
-        ]);
-    }
-    out.push_str(&table.render());
+    out.push_str(&render_rows(
+        ["body", "role", "person", "post"],
+        &answer.members,
+        |m| {
+            [
+                m.within.0.name.as_str(),
+                m.role,
+                m.person.0.name.as_str(),
+                m.post.map_or("", |p| p.0.name.as_str()),
+            ]
+        },
+    ));
     out
 }

@@ -21,6 +21,7 @@ pub use officials::{Official, OfficialsAnswer, officials, table as officials_tab
 pub use path::{Path, Step, shortest_path, table as path_table};
 pub use posts::{PostHeld, Posts, in_force, posts, table as posts_table};
 pub use table::Table;
+pub use table::render_rows;
 
 use serde::Serialize;
 
@@ -62,10 +63,21 @@ impl From<&Entity> for EntityView {
             EntityKind::Organization { classification } => {
                 view.classification = Some(classification.as_str())
             }
-            EntityKind::Area { level } => view.level = Some(level.as_str()),
+            EntityKind::Area { level, .. } => view.level = Some(level.as_str()),
             _ => {}
         }
         view
+    }
+}
+
+/// An entity of the graph, by reference, written as an [`EntityView`]: what large answers
+/// hold instead of a copy per row.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityRef<'g>(pub &'g Entity);
+
+impl Serialize for EntityRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        EntityView::from(self.0).serialize(serializer)
     }
 }
 

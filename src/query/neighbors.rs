@@ -27,20 +27,22 @@ pub struct Neighbor {
 /// Breadth-first search to `depth` steps over relations in either direction; sorted by
 /// distance, then kind, then name. O(V + E) in the part of the graph reached.
 pub fn neighbors(graph: &Graph, entity: &Entity, depth: usize) -> Neighbors {
-    let ids = within(graph, &entity.id, depth);
-    let mut found: Vec<Neighbor> = Vec::new();
-    for (id, (distance, via)) in &ids {
-        let Some((relation, from)) = via else {
-            continue;
-        };
-        let other = graph.entity(id).expect("ids come from the graph");
-        found.push(Neighbor {
-            entity: EntityView::from(other),
-            distance: *distance,
-            relation,
-            via: from.to_string(),
-        });
-    }
+    let start = graph
+        .index_of(&entity.id)
+        .expect("the entity comes from the graph");
+    let reached = reach(graph, start, depth);
+    let mut found: Vec<Neighbor> = reached
+        .iter()
+        .filter_map(|r| {
+            let (relation, from) = r.via?;
+            Some(Neighbor {
+                entity: EntityView::from(graph.entity_at(r.index)),
+                distance: r.distance,
+                relation: graph.relation_kind(relation).as_str(),
+                via: graph.entity_at(from).id.to_string(),
+            })
+        })
+        .collect();
     found.sort_by(|a, b| {
         (a.distance, a.entity.kind, &a.entity.name, &a.entity.id).cmp(&(
             b.distance,
@@ -56,34 +58,70 @@ pub fn neighbors(graph: &Graph, entity: &Entity, depth: usize) -> Neighbors {
     }
 }
 
+/// An entity reached by a search, by index: its distance and the relation and entity it
+/// was first reached through (none for the start).
+struct Reach {
+    index: usize,
+    distance: usize,
+    via: Option<(usize, usize)>,
+}
+
+/// Every entity within `depth` steps of entity `start` (itself first), in the order the
+/// breadth-first search reached them: frontier by frontier, each entity's relations in
+/// relation order.
+fn reach(graph: &Graph, start: usize, depth: usize) -> Vec<Reach> {
+    let mut seen = vec![false; graph.entities().len()];
+    seen[start] = true;
+    let mut reached = vec![Reach {
+        index: start,
+        distance: 0,
+        via: None,
+    }];
+    let mut frontier = 0..1;
+    // The depth is capped by what exists: once a step reaches nothing new, stop.
+    let mut distance = 0;
+    while distance < depth && !frontier.is_empty() {
+        distance += 1;
+        let next_start = reached.len();
+        for k in frontier {
+            let node = reached[k].index;
+            for edge in graph.edges_at(node) {
+                if !seen[edge.other_index] {
+                    seen[edge.other_index] = true;
+                    reached.push(Reach {
+                        index: edge.other_index,
+                        distance,
+                        via: Some((edge.relation_index, node)),
+                    });
+                }
+            }
+        }
+        frontier = next_start..reached.len();
+    }
+    reached
+}
+
 /// Entities reached by a search: id → (distance, the relation and entity it came through).
 pub type Reached = BTreeMap<EntityId, (usize, Option<(&'static str, EntityId)>)>;
 
 /// Every entity within `depth` steps of `start` (itself included, at distance 0), with the
 /// relation and entity it was first reached by. Used by `export --focus` as well.
 pub fn within(graph: &Graph, start: &EntityId, depth: usize) -> Reached {
-    let mut seen = BTreeMap::new();
-    seen.insert(start.clone(), (0, None));
-    let mut frontier = vec![start.clone()];
-    // The depth is capped by what exists: once a step reaches nothing new, stop.
-    let mut distance = 0;
-    while distance < depth && !frontier.is_empty() {
-        distance += 1;
-        let mut next = Vec::new();
-        for id in &frontier {
-            for link in graph.links(id) {
-                if !seen.contains_key(&link.other.id) {
-                    seen.insert(
-                        link.other.id.clone(),
-                        (distance, Some((link.relation.kind.as_str(), id.clone()))),
-                    );
-                    next.push(link.other.id.clone());
-                }
-            }
-        }
-        frontier = next;
-    }
-    seen
+    let Some(start) = graph.index_of(start) else {
+        return BTreeMap::from([(start.clone(), (0, None))]);
+    };
+    reach(graph, start, depth)
+        .into_iter()
+        .map(|r| {
+            let via = r.via.map(|(relation, from)| {
+                (
+                    graph.relation_kind(relation).as_str(),
+                    graph.entity_at(from).id.clone(),
+                )
+            });
+            (graph.entity_at(r.index).id.clone(), (r.distance, via))
+        })
+        .collect()
 }
 
 pub fn table(answer: &Neighbors) -> String {

@@ -30,37 +30,45 @@ pub fn shortest_path(graph: &Graph, from: &Entity, to: &Entity, max_len: usize) 
     let n = graph.entities().len();
     let start = graph.index_of(&from.id)?;
     let goal = graph.index_of(&to.id)?;
-    // parent[i] = (previous node, relation index) on the first path that reached i.
-    let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
-    let mut depth = vec![usize::MAX; n];
+    // parent[i] = (previous node, relation index) on the first path that reached i;
+    // u32::MAX = not reached.
+    const NONE: u32 = u32::MAX;
+    let mut parent: Vec<(u32, u32)> = vec![(NONE, NONE); n];
+    let mut depth = vec![u32::MAX; n];
     depth[start] = 0;
+    let max_len = u32::try_from(max_len).unwrap_or(u32::MAX);
     let mut queue = VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
         if node == goal || depth[node] >= max_len {
             continue;
         }
-        for link in graph.links_at(node) {
-            let next = link.other_index;
-            if depth[next] == usize::MAX {
+        for edge in graph.edges_at(node) {
+            let next = edge.other_index;
+            if depth[next] == u32::MAX {
                 depth[next] = depth[node] + 1;
-                parent[next] = Some((node, link.relation_index));
+                parent[next] = (node as u32, edge.relation_index as u32);
                 queue.push_back(next);
             }
         }
+        if depth[goal] != u32::MAX {
+            break;
+        }
     }
-    if depth[goal] == usize::MAX {
+    if depth[goal] == u32::MAX {
         return None;
     }
     let mut steps = Vec::new();
     let mut node = goal;
-    while let Some((previous, relation_index)) = parent[node] {
-        let relation = &graph.document().relations[relation_index];
+    while parent[node].0 != NONE {
+        let (previous, relation_index) = parent[node];
+        let j = relation_index as usize;
+        let (a, b) = graph.relation_ends(j);
         steps.push(Step {
-            from: EntityView::from(graph.entity(&relation.from).expect("validated")),
-            relation: relation.kind.as_str(),
-            to: EntityView::from(graph.entity(&relation.to).expect("validated")),
+            from: EntityView::from(graph.entity_at(a)),
+            relation: graph.relation_kind(j).as_str(),
+            to: EntityView::from(graph.entity_at(b)),
         });
-        node = previous;
+        node = previous as usize;
     }
     steps.reverse();
     Some(Path {

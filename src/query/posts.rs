@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{EntityView, Table};
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId, PartialDate, Relation, RelationKind};
+use crate::model::{Entity, PartialDate, Relation, RelationKind};
 
 #[derive(Debug, Serialize)]
 pub struct Posts {
@@ -39,18 +39,21 @@ pub struct PostHeld {
 /// O(p · d log d) for p posts of degree d.
 pub fn posts(graph: &Graph, person: &Entity, date: Option<PartialDate>) -> Posts {
     let mut held = Vec::new();
-    for link in graph.targets(&person.id, RelationKind::Holds) {
-        let relation = link.relation;
+    let index = graph
+        .index_of(&person.id)
+        .expect("the person comes from the graph");
+    for edge in graph.adjacent(index, RelationKind::Holds, true) {
+        let relation = graph.relation(edge.relation_index);
         if let Some(date) = date
-            && !in_force(graph, relation, date)
+            && !in_force(graph, &relation, date)
         {
             continue;
         }
-        let post = link.other;
+        let post = graph.entity_at(edge.other_index);
         let organization = graph
-            .targets(&post.id, RelationKind::PostOf)
-            .first()
-            .map(|l| EntityView::from(l.other));
+            .adjacent(edge.other_index, RelationKind::PostOf, true)
+            .next()
+            .map(|e| EntityView::from(graph.entity_at(e.other_index)));
         let sources: BTreeSet<String> = relation
             .evidence
             .iter()
@@ -98,35 +101,35 @@ pub fn in_force(graph: &Graph, holds: &Relation, date: PartialDate) -> bool {
         r.as_of
             .is_some_and(|d| d.earliest() > reported.latest() && on_or_before(d, date))
     };
+    let (Some(person), Some(post)) = (graph.index_of(&holds.from), graph.index_of(&holds.to))
+    else {
+        return true;
+    };
     // Someone else reported later in the same one-holder post.
-    let post = graph.entity(&holds.to);
-    if post
-        .and_then(|p| p.role())
+    if graph
+        .entity_at(post)
+        .role()
         .is_some_and(|r| r.is_single_holder())
         && graph
-            .sources(&holds.to, RelationKind::Holds)
-            .iter()
-            .any(|l| l.relation.from != holds.from && later(l.relation))
+            .adjacent(post, RelationKind::Holds, false)
+            .any(|e| e.other_index != person && later(&graph.relation(e.relation_index)))
     {
         return false;
     }
     // This person reported later in another role of the same organization.
-    let organization = |post: &EntityId| -> Option<EntityId> {
+    let organization = |post: usize| -> Option<usize> {
         graph
-            .targets(post, RelationKind::PostOf)
-            .first()
-            .map(|l| l.other.id.clone())
+            .adjacent(post, RelationKind::PostOf, true)
+            .next()
+            .map(|e| e.other_index)
     };
-    let this_org = organization(&holds.to);
-    !graph
-        .targets(&holds.from, RelationKind::Holds)
-        .iter()
-        .any(|l| {
-            l.relation.to != holds.to
-                && later(l.relation)
-                && this_org.is_some()
-                && organization(&l.relation.to) == this_org
-        })
+    let this_org = organization(post);
+    !graph.adjacent(person, RelationKind::Holds, true).any(|e| {
+        e.other_index != post
+            && this_org.is_some()
+            && later(&graph.relation(e.relation_index))
+            && organization(e.other_index) == this_org
+    })
 }
 
 pub fn table(answer: &Posts) -> String {

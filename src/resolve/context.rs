@@ -294,7 +294,7 @@ impl<'a> World<'a> {
 
     fn level(&self, i: u32) -> Option<AreaLevel> {
         match self.entity(i)?.kind {
-            EntityKind::Area { level } => Some(level),
+            EntityKind::Area { level, .. } => Some(level),
             _ => None,
         }
     }

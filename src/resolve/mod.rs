@@ -45,7 +45,7 @@ pub use report::{
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Alias, Document, Entity, EntityId, EntityKind, Kind, Lang, Relation, slugify};
-use crate::names::{NameMatch, has_arabic, romanize_arabic};
+use crate::names::{NameMatch, has_arabic, romanize_arabic_with};
 
 use context::World;
 use decide::{Clusters, Join, Mention, Names, Refusal};
@@ -671,15 +671,36 @@ fn repoint(
 }
 
 /// The Latin name of a person without a curated record: a name written with Vietnamese
-/// diacritics first, then the plain Latin name most mentions and aliases support (an
-/// Arabic alias supports the name it romanizes to), then the smallest.
+/// diacritics first, then a plain Latin name an article wrote, then the name of an
+/// Arabic-script mention's romanization; among each, the one most mentions and aliases
+/// support (an Arabic alias supports the reading of it that the cluster's written Latin
+/// names confirm, else its ranked reading), then the smallest.
 fn choose_name(members: &[&Mention]) -> String {
+    // An entity with an Arabic-script alias was named by romanizing it; its other names
+    // were written by an article.
+    let romanized = |m: &Mention| m.entity.aliases.iter().any(|a| has_arabic(&a.text));
+    let written: BTreeSet<String> = members
+        .iter()
+        .flat_map(|m| {
+            let own = (!romanized(m)).then_some(&m.entity.name);
+            own.into_iter()
+                .chain(m.entity.aliases.iter().map(|a| &a.text))
+                .filter(|t| !has_arabic(t))
+                .map(|t| crate::text::search_key(t))
+        })
+        .collect();
+    let read = |text: &str| romanize_arabic_with(text, |n| written.contains(n));
     let mut support: BTreeMap<String, usize> = BTreeMap::new();
     for member in members {
         for text in std::iter::once(&member.entity.name)
             .chain(member.entity.aliases.iter().map(|a| &a.text))
         {
-            *support.entry(romanize_arabic(text)).or_default() += 1;
+            let latin = if has_arabic(text) {
+                read(text)
+            } else {
+                text.clone()
+            };
+            *support.entry(crate::text::fold(&latin)).or_default() += 1;
         }
     }
     members
@@ -687,11 +708,11 @@ fn choose_name(members: &[&Mention]) -> String {
         .map(|m| {
             let name = &m.entity.name;
             let latin = if has_arabic(name) {
-                romanize_arabic(name)
+                read(name)
             } else {
                 name.clone()
             };
-            let rank = if has_arabic(name) {
+            let rank = if has_arabic(name) || romanized(m) {
                 2
             } else if !name.is_ascii() {
                 0

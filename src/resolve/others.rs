@@ -30,7 +30,7 @@ pub struct Joined {
 /// What sort of entity must match: the kind with its level or classification.
 fn sort_of(entity: &Entity) -> Option<String> {
     match &entity.kind {
-        EntityKind::Area { level } => Some(format!("area/{level}")),
+        EntityKind::Area { level, .. } => Some(format!("area/{level}")),
         EntityKind::Organization { classification } => Some(format!("org/{classification}")),
         _ => None,
     }
@@ -128,9 +128,7 @@ mod tests {
         Entity {
             id: EntityId::new(id),
             name: name.to_string(),
-            kind: EntityKind::Area {
-                level: AreaLevel::Ward,
-            },
+            kind: EntityKind::area(AreaLevel::Ward),
             aliases: vec![Alias {
                 text: arabic.to_string(),
                 lang: Lang::Ar,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{AreaLevel, Classification, Evidence, PartialDate, RelationKind, Role};
+use crate::names::romanize_arabic;
 
 fn person(id: &str, name: &str, aliases: &[(&str, Lang, &str)]) -> Entity {
     Entity {
@@ -82,9 +83,7 @@ fn structure() -> Document {
     ] {
         document.entities.push(entity(
             &format!("area:{area}"),
-            EntityKind::Area {
-                level: AreaLevel::Province,
-            },
+            EntityKind::area(AreaLevel::Province),
         ));
         for (body, classification) in [
             ("peoples-committee", Classification::PeoplesCommittee),
@@ -803,9 +802,7 @@ fn a_reshuffle_in_one_province_keeps_one_person() {
 fn with_central_committee(mut document: Document) -> Document {
     document.entities.push(entity(
         "area:viet-nam",
-        EntityKind::Area {
-            level: AreaLevel::Country,
-        },
+        EntityKind::area(AreaLevel::Country),
     ));
     document.entities.push(entity(
         "org:central-committee",

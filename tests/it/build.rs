@@ -38,6 +38,7 @@ fn two_builds_are_byte_identical() {
             "graph.snapshot",
             "index.html",
             "org-chart.dot",
+            "quang-ninh-groups-map.svg",
             "quang-ninh-groups.dot",
             "quang-ninh.dot"
         ]
@@ -229,10 +230,18 @@ fn the_graph_is_byte_identical_at_one_and_two_threads() {
             .build()
             .unwrap();
         pool.install(|| {
-            build::outputs(
-                &Graph::new(govgraph::pipeline::combine(&dataset, &sites).document)
-                    .expect("the combined document is consistent"),
-            )
+            let graph = Graph::new(govgraph::pipeline::combine(&dataset, &sites).document)
+                .expect("the combined document is consistent");
+            let mut files = build::outputs(&graph);
+            // The snapshot, and what it decodes to (decoding runs on every core too).
+            let snapshot = govgraph::snapshot::encode(&graph, &Default::default());
+            let (_, again) = govgraph::snapshot::decode(&snapshot).expect("it decodes");
+            files.insert(
+                "decoded.ron".into(),
+                govgraph::export::to_ron(again.document()).into_bytes(),
+            );
+            files.insert("graph.snapshot".into(), snapshot);
+            files
         })
     };
     let (one, two) = (outputs(1), outputs(2));

@@ -5,10 +5,14 @@
 //!   `UPDATE_GOLDEN=1` to rewrite the expectations, then review the diff.
 //! - `graphviz`: every chart we write is accepted by Graphviz's `dot`.
 //! - `build`: builds are byte-identical, atomic, and `graphs/` is up to date.
+//! - `atomic`: a failed write (full or read-only disk, refused swap) leaves the old output.
 //! - `change_of_post`: `query posts --as-of` before and after an election in an article.
 //! - `cli`: standard input, completions, the man page, JSON summaries, `-q`.
 //! - `exports`: every export loads in its tool (networkx, Kuzu, pyoxigraph, followthemoney).
+//! - `jsonl`: `extract --jsonl` in two shards and `build --extracted` give the one-process
+//!   graph; bad lines are positioned and skipped.
 
+mod atomic;
 mod build;
 mod bulk;
 mod change_of_post;
@@ -17,6 +21,7 @@ mod exports;
 mod golden;
 mod graphviz;
 mod hostile;
+mod jsonl;
 mod readme;
 mod reference;
 mod resolution;

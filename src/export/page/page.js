@@ -323,7 +323,7 @@
       rel(e, "within", "out").map(function (it) { return h("p", {}, "in ", link(it.other)); }),
       h("h2", {}, "Org chart"), chartOf(e) || h("p", { "class": "muted" }, "no bodies recorded"),
       lower.map(function (a) { return h("div", { "class": "area" }, h("div", { "class": "name" }, link(a), " (" + kindData(a).level + ")"), chartOf(a)); }),
-      svg ? h("p", {}, "Printable chart: ", h("a", { href: encodeURI(svg.org) }, svg.org), " · ", h("a", { href: encodeURI(svg.groups) }, svg.groups), h("span", { "class": "muted" }, " (files next to this page in graphs/)")) : null,
+      svg ? h("p", {}, "Printable chart: ", h("a", { href: encodeURI(svg.org) }, svg.org), svg.groups ? " · " : null, svg.groups ? h("a", { href: encodeURI(svg.groups) }, svg.groups) : null, svg.map ? " · " : null, svg.map ? h("a", { href: encodeURI(svg.map) }, svg.map) : null, h("span", { "class": "muted" }, " (files next to this page in graphs/)")) : null,
       section("Working groups", groups.length ? h("div", { "class": "chart" }, groups.map(groupBox)) : null),
       section("Communes and wards", within.length ? h("p", {}, within.map(function (a, k) { return [k ? ", " : "", link(a), " (" + kindData(a).level + ")"]; })) : null)];
   }
