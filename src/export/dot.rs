@@ -994,7 +994,14 @@ fn pillar_rank(classification: Option<Classification>) -> u8 {
 /// Heads first, then standing deputies, deputies and members.
 fn role_rank(role: Option<Role>) -> u8 {
     match role {
-        Some(Role::Secretary | Role::Chair | Role::Head | Role::Director | Role::Chief) => 0,
+        Some(
+            Role::GeneralSecretary
+            | Role::Secretary
+            | Role::Chair
+            | Role::Head
+            | Role::Director
+            | Role::Chief,
+        ) => 0,
         Some(
             Role::StandingDeputySecretary | Role::StandingViceChair | Role::StandingDeputyHead,
         ) => 1,

@@ -22,6 +22,8 @@ struct Read {
     named: Vec<(NameMention, Vec<TitleSpec>)>,
     /// Title runs with no name next to them ("the Provincial Party Secretary said").
     orphans: Vec<(TitleSpec, (usize, usize))>,
+    /// A title over the list of persons on the lines after the sentence.
+    heading: Option<TitleSpec>,
 }
 
 /// The article's place: its province (or city) and, for a ward article, the ward.
@@ -49,7 +51,10 @@ pub fn assemble(
         .into_iter()
         .map(|s| read_sentence(text, s, language, matcher, &context))
         .collect();
-    let place = article_place(text, &reads, options, language);
+    // The map the article's places are read on: the caller's date, else the first full
+    // date the text writes (only for placing; event dates keep to the caller's year).
+    let dated = options.date.or_else(|| super::dates::text_date(text));
+    let place = article_place(text, &reads, options, dated, language);
     let mut out = Out::new(text, options, language);
     if place.province.is_none() && place.local.is_none() {
         out.diagnostics.push(Diagnostic {
@@ -95,7 +100,14 @@ pub fn assemble(
         .map(|p| crate::text::search_key(&p.canonical))
         .collect();
     let mut event_date = options.date;
+    let mut heading: Option<&TitleSpec> = None;
     for read in &reads {
+        // A list under a heading title: each line that opens with a person gives that
+        // person the title; the first line that does not ends the list.
+        let opens_with_person = read.named.first().is_some_and(|(m, _)| m.tokens.0 <= 3);
+        if !opens_with_person {
+            heading = None;
+        }
         if let Some(date) = super::dates::sentence_date(&read.tokens, options.date, language) {
             event_date = Some(date);
         }
@@ -107,8 +119,34 @@ pub fn assemble(
             }
             let person = out.person(mention, read.span);
             let (mut begun, mut kept) = (Vec::new(), Vec::new());
-            for spec in titles {
+            // The heading's title, unless the line gives the person a post of its own in
+            // that body ("… takes the post of Standing Deputy Secretary").
+            let listed = heading.filter(|h| {
+                std::ptr::eq(mention, &read.named[0].0)
+                    && !titles.iter().any(|t| {
+                        t.change == Some(Change::Begins)
+                            && resolve_body(&t.bodies) == resolve_body(&h.bodies)
+                    })
+            });
+            for spec in titles.iter().chain(listed) {
                 let mut spec = spec.clone();
+                // "Phó Bí thư Tỉnh ủy, Chủ nhiệm UBKT Tỉnh ủy Bắc Giang": a province written
+                // once in a run of titles is the province of the run's other provincial
+                // titles (those the text says begin, end or continue alike).
+                if spec.place.is_none()
+                    && matches!(spec.level, Some(AreaLevel::Province | AreaLevel::City))
+                    && resolve_body(&spec.bodies).is_some_and(|b| !body_info(b).3)
+                    && let Some(run) = titles.iter().find(|t| {
+                        t.change == spec.change
+                            && provincial_level(t.level)
+                            && t.place.as_ref().is_some_and(|p| {
+                                names::province_by_key(&crate::text::search_key(&p.canonical))
+                                    .is_some()
+                            })
+                    })
+                {
+                    spec.place = run.place.clone();
+                }
                 if spec.level.is_none()
                     && spec.place.is_none()
                     && let Some(role) = spec.role
@@ -138,9 +176,14 @@ pub fn assemble(
                 }
             }
             // "A, Vice Chair of the Council, elected Chair of the Council": a post begun in
-            // an organization ends the person's other post there.
+            // an organization ends the person's other post there; "A, Secretary of the X
+            // Party Committee, appointed Secretary of the Y Party Committee": so does the
+            // same office begun in another place.
             for old in &kept {
-                if begun.iter().any(|new| out.same_org(new, old)) {
+                if begun
+                    .iter()
+                    .any(|new| out.same_org(new, old) || out.same_office_elsewhere(new, old))
+                {
                     out.date_holding(&person, old, None, event_date);
                 }
             }
@@ -149,6 +192,9 @@ pub fn assemble(
                 at: mention.tokens.0,
                 confidence: mention.confidence,
             });
+        }
+        if read.heading.is_some() {
+            heading = read.heading.as_ref();
         }
         whos.push(here);
     }
@@ -464,12 +510,29 @@ fn read_sentence(
             }
         }
     }
+    // "… named 3 comrades to the post of Deputy Secretary of …, including:" with the
+    // persons on the lines after: a sentence naming no one that ends with a colon after
+    // a title given by a word of appointment heads the list that follows.
+    let heading = (named.is_empty() && tokens.last().is_some_and(|t| t.punct() == Some(':')))
+        .then(|| {
+            orphans.iter().find_map(|(spec, (start, _))| {
+                let begins = tokens[start.saturating_sub(3)..*start]
+                    .iter()
+                    .any(|t| matches!(t.term, Some((Term::Begins, _))));
+                begins.then(|| TitleSpec {
+                    change: Some(Change::Begins),
+                    ..spec.clone()
+                })
+            })
+        })
+        .flatten();
     Read {
         span,
         tokens,
         lists,
         named,
         orphans,
+        heading,
     }
 }
 
@@ -484,9 +547,10 @@ fn run_after_begins(
     language: &Language,
 ) -> Option<scan::TitleRun> {
     let mut k = end;
+    // "…, a été nommé", "… - occupe le poste de", "… (désigné pour occuper le poste de …)".
     while tokens
         .get(k)
-        .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–')))
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '،' | '-' | '–' | '(')))
     {
         k += 1;
     }
@@ -552,7 +616,13 @@ fn mark(covered: &mut [bool], (a, b): (usize, usize)) {
 
 /// The province the text names most often next to a level word; else `--area` or the
 /// front matter's area; else the site's area.
-fn article_place(text: &str, reads: &[Read], options: &Options, language: &Language) -> Place {
+fn article_place(
+    text: &str,
+    reads: &[Read],
+    options: &Options,
+    date: Option<PartialDate>,
+    language: &Language,
+) -> Place {
     let mut counts: BTreeMap<&'static str, (usize, usize, AreaLevel)> = BTreeMap::new();
     let mut order = 0;
     for read in reads {
@@ -585,7 +655,7 @@ fn article_place(text: &str, reads: &[Read], options: &Options, language: &Langu
         .map(|s| (s.area.clone(), s.level));
     let named = || {
         let index = options.places?;
-        let placed = index.place(text, options.date)?;
+        let placed = index.place(text, date)?;
         let (name, level) = super::places::canonical_province(index.gazetteer(), placed.province)?;
         Some((name.to_string(), level))
     };
@@ -603,6 +673,12 @@ fn province_prefix(canonical: &str) -> Option<(&'static str, AreaLevel)> {
     (2.min(words.len()).max(1)..=words.len())
         .rev()
         .find_map(|n| names::province_by_key(&words[..n].join(" ")))
+}
+
+/// A title's level that a province's name can place: the province or city itself, or a
+/// title said without a level.
+fn provincial_level(level: Option<AreaLevel>) -> bool {
+    matches!(level, None | Some(AreaLevel::Province | AreaLevel::City))
 }
 
 /// A post as ids and names, before it is written.
@@ -858,6 +934,8 @@ fn fit_role(role: Role, classification: Classification) -> Role {
         C::Commission | C::NationalAssemblyDelegation | C::SteeringCommittee | C::Office
     );
     match role {
+        // Only the Party Central Committee has a General Secretary.
+        Role::GeneralSecretary if classification != C::CentralCommittee => Role::Secretary,
         Role::Head | Role::Chair if classification == C::Office => Role::Chief,
         Role::Chief if classification != C::Office => fit_role(Role::Head, classification),
         Role::Chair if headed => Role::Head,
@@ -1041,6 +1119,7 @@ fn role_title(role: Role) -> &'static str {
         Role::DeputyDirector => "Deputy Director",
         Role::Deputy => "Deputy",
         Role::Chief => "Chief",
+        Role::GeneralSecretary => "General Secretary",
     }
 }
 
@@ -1195,6 +1274,32 @@ impl<'a> Out<'a> {
                 .next()
         };
         a != b && org(a).is_some() && org(a) == org(b)
+    }
+
+    /// Two posts of the same role in bodies of the same kind in different places.
+    fn same_office_elsewhere(&self, a: &EntityId, b: &EntityId) -> bool {
+        let org = |p: &EntityId| {
+            self.relations
+                .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
+                .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
+                .map(|((_, _, to), _)| to.clone())
+                .next()
+        };
+        let role = |p: &EntityId| match self.entities.get(p).map(|e| &e.kind) {
+            Some(EntityKind::Post { role }) => Some(*role),
+            _ => None,
+        };
+        let (Some(oa), Some(ob)) = (org(a), org(b)) else {
+            return false;
+        };
+        let national =
+            |o: &EntityId| o.as_str().contains("central") || o.as_str().contains("viet-nam");
+        oa != ob
+            && role(a).is_some()
+            && role(a) == role(b)
+            && !national(&oa)
+            && !national(&ob)
+            && body_slug_of(Classification::Other, &oa) == body_slug_of(Classification::Other, &ob)
     }
 
     fn has(&self, kind: RelationKind, from: &EntityId, to: &EntityId) -> bool {
@@ -1454,6 +1559,8 @@ impl<'a> Out<'a> {
                 confidence,
             );
         }
+        // Whether the sentence reports the group at work with places (a session held).
+        let mut worked = !visited.is_empty();
         let inspects = positions_of(tokens, Term::Inspect);
         let stops = positions_of(tokens, Term::Stop);
         for (place_name, level) in &visited {
@@ -1500,6 +1607,7 @@ impl<'a> Out<'a> {
             } else {
                 (RelationKind::WorksWith, "group-areas")
             };
+            worked |= !inspected && !list.places.is_empty();
             if let Some(n) = list.announced
                 && n as usize != list.places.len()
             {
@@ -1548,9 +1656,14 @@ impl<'a> Out<'a> {
                 },
             ),
         };
-        // Only a sentence that says so reports a session the leader chaired.
-        let chairs = led.is_some()
-            || find_term(tokens, |t| matches!(t, Term::ChairVerb | Term::CoChair)).is_some();
+        // Only a sentence that says so reports a session the leader chaired: "chaired
+        // (by)", or "led by" with the group at work with places in the same sentence —
+        // the leader named in a group's make-up ("Group 1, headed by A") chairs nothing.
+        let chairs = (led.is_some() && worked)
+            || find_term(tokens, |t| {
+                matches!(t, Term::ChairedBy | Term::ChairVerb | Term::CoChair)
+            })
+            .is_some();
         let event = leader.filter(|_| chairs).map(|who| {
             let event = EntityId::new(format!("event:{}-{group_slug}-session", self.source_slug()));
             self.entity(&event, &session_name, EntityKind::Event { date });

@@ -100,6 +100,10 @@ const PHRASES: &[(&str, Term)] = &[
     ("sprach", Speech),
     // roles
     ("sekretar", Role(Secretary)),
+    (
+        "generalsekretar",
+        RoleBody(GeneralSecretary, CentralCommittee),
+    ),
     ("sekretarin", Role(Secretary)),
     (
         "standiger stellvertretender sekretar",
@@ -256,6 +260,10 @@ const PHRASES: &[(&str, Term)] = &[
     ("fruherer", Former),
     ("fruheren", Former),
     ("amtierende", Acting),
+    ("für die amtszeit", Tenure),
+    ("in der amtszeit", Tenure),
+    ("amtszeit", Tenure),
+    ("legislaturperiode", Tenure),
     ("amtierender", Acting),
     ("von", Link),
     ("im", Link),

@@ -119,6 +119,9 @@ const PHRASES: &[(&str, Term)] = &[
     ("ex", Former),
     ("outgoing", Former),
     ("acting", Acting),
+    ("for the term", Tenure),
+    ("term", Tenure),
+    ("tenure", Tenure),
     ("led", LeadVerb),
     ("leads", LeadVerb),
     ("headed", LeadVerb),
@@ -156,7 +159,14 @@ const PHRASES: &[(&str, Term)] = &[
     ("instructed", Speech),
     // roles
     ("secretary", Role(Secretary)),
-    ("general secretary", Role(Secretary)),
+    (
+        "general secretary",
+        RoleBody(GeneralSecretary, CentralCommittee),
+    ),
+    (
+        "party general secretary",
+        RoleBody(GeneralSecretary, CentralCommittee),
+    ),
     ("standing deputy secretary", Role(StandingDeputySecretary)),
     ("permanent deputy secretary", Role(StandingDeputySecretary)),
     ("deputy secretary", Role(DeputySecretary)),

@@ -112,6 +112,9 @@ pub enum Term {
     Former,
     /// "acting", "amtierende": the title after it is held in an acting capacity.
     Acting,
+    /// "nhiệm kỳ", "khóa", "pour le mandat", "für die Amtszeit": the term of office, with
+    /// the years or ordinal beside it, said inside a run of titles and passed over.
+    Tenure,
 }
 
 /// How a language's script writes person names.

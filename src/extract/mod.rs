@@ -475,6 +475,9 @@ mod generalization_tests;
 mod vi_fr_tests;
 
 #[cfg(test)]
+mod realnews_tests;
+
+#[cfg(test)]
 mod part_tests {
     use super::*;
 

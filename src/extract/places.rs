@@ -9,6 +9,7 @@
 //! names agree and the winner is ahead. The date chooses the map: before 1 July 2025 the old
 //! units (with their districts) vote for the old province; from that day the 2025 units vote,
 //! and an abolished district still counts, read as what it was, for the province it became.
+//! Without a date every unit votes for the province it lies in now.
 //! Arabic-script text is matched by loose name keys (`names::name_key`), the Arabic
 //! spelling rules of the romanizer. Time is linear in
 //! the text; the automaton is built once per gazetteer.
@@ -160,7 +161,9 @@ impl<'g> PlaceIndex<'g> {
     pub fn place(&self, text: &str, date: Option<PartialDate>) -> Option<Placement> {
         let g = self.gazetteer;
         let named = self.names(text, date);
-        let after = date.is_some_and(|d| d.earliest() >= crate::gazetteer::REORGANIZATION);
+        // An undated text is read on today's map: every name, old or new, votes for the
+        // province it lies in now.
+        let after = date.is_none_or(|d| d.earliest() >= crate::gazetteer::REORGANIZATION);
         let province_on = |i: usize| {
             if after {
                 g.current_province(i)

@@ -830,6 +830,13 @@ pub fn title_run(
                         }
                     }
                     Term::Link | Term::Acting => {}
+                    // "… Tỉnh ủy nhiệm kỳ 2020-2025, …", "… pour le mandat 2025-2030":
+                    // the term and its years are passed over.
+                    Term::Tenure => {
+                        j = past_tenure(text, tokens, j + len, limit);
+                        last_good = Some(j);
+                        continue;
+                    }
                     // "former Chair", "الرئيس السابق": the title it stands next to.
                     Term::Former => current.change = Some(Change::Former),
                     Term::And => push_title(&mut titles, &mut current),
@@ -854,6 +861,12 @@ pub fn title_run(
                     continue;
                 }
                 j += len;
+            }
+            // "de la XVe législature", "the 2020-2025 term": years or an ordinal before
+            // the term word.
+            None if let Some(next) = tenure_ahead(text, tokens, j, limit) => {
+                j = past_tenure(text, tokens, next, limit);
+                last_good = Some(j);
             }
             None => {
                 // A place name right after a level word (`لمدينة هاي فونج`, `Stadt Hai Phong`)
@@ -895,6 +908,46 @@ pub fn title_run(
         titles,
         tokens: (start, end),
     })
+}
+
+/// A number, a dash or a Roman ordinal ("2020", "–", "XVII", "XVe"): what stands beside a
+/// term of office.
+fn tenure_part(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number(_) => true,
+        TokenKind::Punct(c) => matches!(c, '-' | '–' | '—' | '/'),
+        TokenKind::Word => {
+            let w = t.text(text);
+            let w = w
+                .strip_suffix("ème")
+                .or_else(|| w.strip_suffix('e'))
+                .unwrap_or(w);
+            !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        }
+    }
+}
+
+/// The token after the years or ordinal that follow a term word at `j`.
+fn past_tenure(text: &str, tokens: &[Token], mut j: usize, limit: usize) -> usize {
+    for _ in 0..6 {
+        if j < limit && tenure_part(text, &tokens[j]) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// When the years or ordinal at `j` come before a term word ("2020-2025 term", "XVe
+/// législature"), the token after that word.
+fn tenure_ahead(text: &str, tokens: &[Token], j: usize, limit: usize) -> Option<usize> {
+    let mut k = j;
+    while k < limit && k < j + 4 && tenure_part(text, &tokens[k]) {
+        k += 1;
+    }
+    match tokens.get(k).and_then(|t| t.term) {
+        Some((Term::Tenure, len)) if k > j && k < limit => Some(k + len),
+        _ => None,
+    }
 }
 
 /// The end of a department's name after its word ("Department of Home Affairs",

@@ -161,8 +161,8 @@ const PHRASES: &[(&str, Term)] = &[
     ("quyền", Acting),
     // roles
     ("bí thư", Role(Secretary)),
-    // The General Secretary is no post of a body the model names: a marker of the person.
-    ("tổng bí thư", Comrade),
+    // The General Secretary of the Party Central Committee.
+    ("tổng bí thư", RoleBody(GeneralSecretary, CentralCommittee)),
     ("phó bí thư", Role(DeputySecretary)),
     ("phó bí thư thường trực", Role(StandingDeputySecretary)),
     ("ủy viên", Role(Member)),
@@ -280,8 +280,9 @@ const PHRASES: &[(&str, Term)] = &[
     ("với", Stop),
     ("đối với", Stop),
     ("trong", Stop),
-    ("nhiệm kỳ", Stop),
-    ("khóa", Stop),
+    ("nhiệm kỳ", Tenure),
+    ("khóa", Tenure),
+    ("khoá", Tenure),
     ("ngày", DateWord),
     ("sáng", DateWord),
     ("chiều", DateWord),

@@ -353,21 +353,21 @@ fn a_ward_named_with_an_honorific_word_stays_one_place_in_a_list() {
 }
 
 #[test]
-fn the_general_secretary_marks_a_person_without_a_provincial_post() {
+fn the_general_secretary_is_a_national_post_not_the_provinces() {
     let doc = run(
         "Bí thư Tỉnh ủy Yên Bái Lò Văn Khiêm quán triệt bài phát biểu của Tổng Bí thư Vi Văn \
          Khải.",
         Some(Lang::Vi),
     );
-    assert!(
-        doc.entities
-            .iter()
-            .any(|e| e.id.as_str() == "person:vi-van-khai")
-    );
-    assert!(
-        !doc.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::Holds && r.from.as_str() == "person:vi-van-khai"),
-        "no post of the province for the General Secretary"
+    let held: Vec<&str> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Holds && r.from.as_str() == "person:vi-van-khai")
+        .map(|r| r.to.as_str())
+        .collect();
+    assert_eq!(
+        held,
+        ["post:party-central-committee-general-secretary"],
+        "{held:?}"
     );
 }

@@ -277,6 +277,7 @@ vocabulary! {
         DeputyDirector => "deputy_director",
         Deputy => "deputy",
         Chief => "chief",
+        GeneralSecretary => "general_secretary",
     }
 }
 
@@ -293,6 +294,7 @@ impl Role {
                 | Role::StandingDeputyHead
                 | Role::Director
                 | Role::Chief
+                | Role::GeneralSecretary
         )
     }
 }

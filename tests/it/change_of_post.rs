@@ -50,3 +50,17 @@ fn the_relieved_chair_holds_it_until_the_event() {
     );
     assert!(posts_on("Tran Van Ky", "2025-06-11").is_empty());
 }
+
+#[test]
+fn a_secretary_moved_to_another_province_holds_each_post_in_its_time() {
+    // "X, secrétaire … de Quang Tri pour le mandat …, a été nommé pour assurer le poste de
+    // secrétaire … de Ha Tinh": the same office begun elsewhere ends the old one.
+    assert_eq!(
+        posts_on("Vo Van Tuan", "2025-10-19"),
+        ["post:quang-tri-party-committee-secretary"]
+    );
+    assert_eq!(
+        posts_on("Vo Van Tuan", "2025-10-21"),
+        ["post:ha-tinh-party-committee-secretary"]
+    );
+}

@@ -101,6 +101,22 @@ fn the_2025_mergers_place_old_names_in_the_new_province() {
 }
 
 #[test]
+fn an_undated_text_is_read_on_todays_map() {
+    // These communes existed in the former Hà Giang and still exist, under the same
+    // names, in Tuyên Quang: without a date they are where they lie now.
+    let text = "Đoàn đã làm việc với Đảng ủy các xã Lũng Cú, Khâu Vai và Du Già.";
+    let idx = index();
+    let p = idx.place(text, None).expect("placed");
+    let u = idx.gazetteer().unit(p.province);
+    assert_eq!(format!("{} {}", u.code_id, u.name), "vn-08 Tuyên Quang");
+    // Dated before the merger, the same list places the old province.
+    assert_eq!(
+        placed(text, "2024-05-10").as_deref(),
+        Some("vn-old-02 Hà Giang")
+    );
+}
+
+#[test]
 fn arabic_place_names_are_found_through_the_romanizer() {
     let text = "زار الوفد دونغ كينه و كي لوا و تام ثانه";
     let keys: Vec<String> = index()
