@@ -85,9 +85,9 @@ fn a_term_of_office_inside_a_run_does_not_end_it() {
 #[test]
 fn a_transfer_to_another_province_ends_the_same_office_there() {
     let doc = run(
-        "Le camarade Vo Van Tuan, secrétaire du Comité du Parti de la province de Quang Tri \
-         pour le mandat 2025-2030, a été nommé pour assurer le poste de secrétaire du Comité \
-         du Parti de la province de Ha Tinh pour le mandat 2025-2030.",
+        "Le camarade Vo Van Tuan, secrétaire du Comité du Parti de la province de Quang Tri, \
+         a été nommé pour assurer le poste de secrétaire du Comité du Parti de la province de \
+         Ha Tinh pour le mandat 2025-2030.",
         Lang::Fr,
         Some("2025-10-20"),
     );
