@@ -1264,27 +1264,24 @@ impl<'a> Out<'a> {
         }
     }
 
+    /// The organization post `p` is a post of, if recorded.
+    fn org_of(&self, p: &EntityId) -> Option<EntityId> {
+        self.relations
+            .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
+            .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
+            .map(|((_, _, to), _)| to.clone())
+            .next()
+    }
+
     /// True when two posts are of one organization.
     fn same_org(&self, a: &EntityId, b: &EntityId) -> bool {
-        let org = |p: &EntityId| {
-            self.relations
-                .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
-                .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
-                .map(|((_, _, to), _)| to.clone())
-                .next()
-        };
+        let org = |p: &EntityId| self.org_of(p);
         a != b && org(a).is_some() && org(a) == org(b)
     }
 
     /// Two posts of the same role in bodies of the same kind in different places.
     fn same_office_elsewhere(&self, a: &EntityId, b: &EntityId) -> bool {
-        let org = |p: &EntityId| {
-            self.relations
-                .range((RelationKind::PostOf, p.clone(), EntityId::new(""))..)
-                .take_while(|((k, from, _), _)| *k == RelationKind::PostOf && from == p)
-                .map(|((_, _, to), _)| to.clone())
-                .next()
-        };
+        let org = |p: &EntityId| self.org_of(p);
         let role = |p: &EntityId| match self.entities.get(p).map(|e| &e.kind) {
             Some(EntityKind::Post { role }) => Some(*role),
             _ => None,
