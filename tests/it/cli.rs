@@ -1,33 +1,16 @@
 //! The command line's manners: `-` reads standard input, completion scripts and the man page
 //! are generated, `--format json` summaries agree with the tables, `-q` silences stderr.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
 
-use crate::support::{TempDir, govgraph, root};
-
-/// Runs `govgraph` with `args`, feeding `input` on standard input.
-fn with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_govgraph"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the govgraph binary runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::support::{TempDir, govgraph, piped, root};
 
 const ARTICLE: &str = "tests/fixtures/mixed/articles/002-quang-ninh-uncurated-en.txt";
 
 #[test]
 fn extract_dash_reads_standard_input_like_a_file() {
     let text = std::fs::read(root().join(ARTICLE)).unwrap();
-    let piped = with_stdin(&["extract", "-", "--format", "json"], &text);
+    let piped = piped(&["extract", "-", "--format", "json"], text.as_slice());
     assert!(
         piped.status.success(),
         "{}",
@@ -126,8 +109,8 @@ fn check_and_build_summaries_as_json_agree_with_the_tables() {
 #[test]
 fn quiet_silences_diagnostics_but_not_the_answer() {
     let input = b"Nothing here names a person or a post.";
-    let loud = with_stdin(&["extract", "-"], input);
-    let quiet = with_stdin(&["-q", "extract", "-"], input);
+    let loud = piped(&["extract", "-"], input);
+    let quiet = piped(&["-q", "extract", "-"], input);
     assert!(loud.status.success() && quiet.status.success());
     assert!(
         !loud.stderr.is_empty(),

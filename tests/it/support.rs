@@ -67,3 +67,22 @@ pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// Runs `govgraph` with `args`, feeding `input` on standard input from another thread (the
+/// output streams while the input is written).
+pub fn piped(args: &[&str], input: impl Into<Vec<u8>>) -> Output {
+    let input: Vec<u8> = input.into();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the govgraph binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &input));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
