@@ -40,7 +40,9 @@ pub fn run(
     // A `--out` that cannot be replaced is refused before any work and any write.
     output::check_dir(dir, Folder::Build)?;
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
+    let mut stages = super::stages::Stages::start();
     let mut inputs = super::files::read_inputs(data)?;
+    stages.end("read");
     let filler = super::bulk::Filler {
         defaults,
         undecided: Default::default(),
@@ -48,6 +50,7 @@ pub fn run(
     let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
     // The dataset holds what is needed of the files now (memory: one copy of the texts).
     inputs.files.articles = Vec::new();
+    stages.end("check");
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
@@ -61,6 +64,7 @@ pub fn run(
     let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    stages.end("extract");
     // Nothing after extraction reads the articles' texts.
     for article in dataset.articles.values_mut() {
         article.text = String::new();
@@ -68,14 +72,17 @@ pub fn run(
     }
     let extracted = pipeline::with_extracted(&dataset, extracted, more);
     let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
+    stages.end("combine");
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document)?;
+    stages.end("graph");
     let outputs = if charts {
         build::outputs(&graph)
     } else {
         build::graph_outputs(&graph)
     };
+    stages.end("outputs");
     // The snapshot records what it was built from and what was written beside it, so
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
@@ -103,6 +110,7 @@ pub fn run(
         dir.join(snapshot::FILE_NAME),
         snapshot::encode(&graph, &stamp),
     ));
+    stages.end("snapshot");
     let mut notes = Vec::new();
     if svg {
         if graphviz_available() {
@@ -137,6 +145,7 @@ pub fn run(
     // The whole set replaces `dir` at once; the extraction cache is carried over.
     output::replace_dir(dir, &files, Folder::Build, &[CACHE_ROOT])?;
     drop(files);
+    stages.end("write");
     let conflicts = crate::resolve::post_conflicts(graph.document());
     if format == QueryFormat::Json {
         let counts: serde_json::Map<String, serde_json::Value> = Kind::ALL
