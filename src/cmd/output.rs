@@ -68,6 +68,37 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// [`write_file`] for output made as it is written: `write` fills the temporary file,
+/// renamed onto `path` only when it succeeds.
+pub fn write_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let (parent, name) = split(path)?;
+    sweep(&parent, &name);
+    let temp = Temporary(parent.join(format!(".{name}.tmp-{}", std::process::id())));
+    let written = fs::File::create_new(&temp.0).and_then(|file| {
+        let mut out = io::BufWriter::new(file);
+        write(&mut out)?;
+        out.into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()
+    });
+    written.map_err(|err| Error::io(path.display(), err))?;
+    fs::rename(&temp.0, path).map_err(|err| Error::io(path.display(), err))?;
+    temp.disarm();
+    sync_dir(&parent);
+    Ok(())
+}
+
+/// A folder beside `path` for the scratch files of making it, `.NAME.spill-PID` (swept
+/// like the other temporaries when its process is gone).
+pub fn scratch_dir(path: &Path) -> Result<PathBuf> {
+    let (parent, name) = split(path)?;
+    sweep(&parent, &name);
+    Ok(parent.join(format!(".{name}.spill-{}", std::process::id())))
+}
+
 /// Writes each `(path, bytes)` pair with [`write_file`]: each file is wholly old or wholly
 /// new. For independent files (cache entries), not for a set that must change together
 /// (use [`replace_dir`]).
@@ -363,7 +394,7 @@ fn sweep(parent: &Path, name: &str) {
         let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
             continue;
         };
-        let Some(pid) = ["tmp-", "new-", "old-"]
+        let Some(pid) = ["tmp-", "new-", "old-", "spill-"]
             .iter()
             .find_map(|tag| rest.strip_prefix(tag))
             .and_then(|pid| pid.parse::<u32>().ok())
