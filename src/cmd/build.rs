@@ -48,8 +48,10 @@ pub fn run(
         undecided: Default::default(),
     };
     let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
-    // The dataset holds what is needed of the files now (memory: one copy of the texts).
+    // The dataset holds what is needed of the files now (memory: one copy of the texts,
+    // none of the records files').
     inputs.files.articles = Vec::new();
+    inputs.files.records = Vec::new();
     stages.end("check");
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
@@ -71,7 +73,10 @@ pub fn run(
         article.article.body = String::new();
     }
     let extracted = pipeline::with_extracted(&dataset, extracted, more);
-    let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
+    // The curated records move into the combined document (memory: one copy of them).
+    let curated = std::mem::take(&mut dataset.document);
+    let combined = pipeline::combine_curated(curated, &dataset.judgements, extracted, Vec::new());
+    drop(dataset);
     stages.end("combine");
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
