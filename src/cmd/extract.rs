@@ -10,7 +10,7 @@ use crate::extract;
 use crate::model::Lang;
 
 /// The site table of a data directory, or the built-in one.
-use crate::extract::{mask_front_matter, options_for_article as options_for};
+use crate::extract::{mask_front_matter_owned, options_for_article as options_for};
 
 /// The bytes of `path`, or of standard input for `-`.
 pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
@@ -57,10 +57,12 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         } else {
             path.display().to_string()
         };
-        let text = String::from_utf8_lossy(&bytes);
-        if matches!(text, std::borrow::Cow::Owned(_)) {
+        // The text is the file's own buffer (copied only where bad bytes are replaced)
+        // and is masked in place: a large file is held once.
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| {
             messages.push_str(&format!("{shown}: not valid UTF-8; bad bytes replaced\n"));
-        }
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        });
         let stem = if stdin {
             "stdin".into()
         } else {
@@ -85,7 +87,7 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         if request.area.is_some() {
             options.area = request.area.clone();
         }
-        let masked = mask_front_matter(&text, body_offset);
+        let masked = mask_front_matter_owned(text, body_offset);
         let mut failed = None;
         let (diagnostics, _) = extract::extract_parts(&masked, &options, &mut |part| {
             if failed.is_none() {
@@ -96,10 +98,11 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
             return Err(Error::io(scratch.display(), e));
         }
         // Spans are byte offsets; print them as line:col like every other message.
-        let lines = crate::error::LineIndex::new(&text);
+        // The body is unchanged by the mask, and spans point into the body.
+        let lines = crate::error::LineIndex::new(&masked);
         for d in &diagnostics {
             let at = d.span.map_or(String::new(), |(s, _)| {
-                format!(":{}", lines.position(&text, s))
+                format!(":{}", lines.position(&masked, s))
             });
             messages.push_str(&format!(
                 "{}{at}: {}\n",

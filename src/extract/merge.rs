@@ -25,8 +25,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::model::{Document, Entity, EntityId, Relation};
 
-/// In-memory bytes of runs past which a spilling merger writes them to a file (64 MiB).
-pub const SPILL_BYTES: usize = 64 << 20;
+/// In-memory bytes of runs past which a spilling merger writes them to a file (32 MiB):
+/// small beside a large input, and few enough files for the final merge.
+pub const SPILL_BYTES: usize = 32 << 20;
 
 /// Spill files past which they are merged into one, so the final merge opens few files.
 const MAX_FILES: usize = 32;

@@ -335,12 +335,22 @@ pub fn options_for_article(stem: &str, text: &str, sites: &SiteTable) -> (Option
 /// The text with its front matter blanked byte for byte (newlines kept), so that spans
 /// point into the whole file while the front matter is not read as article text.
 pub fn mask_front_matter(text: &str, body_offset: usize) -> String {
+    mask_front_matter_owned(text.to_owned(), body_offset)
+}
+
+/// [`mask_front_matter`] on a text the caller gives up, done in place, so a large
+/// article is never held twice.
+pub fn mask_front_matter_owned(text: String, body_offset: usize) -> String {
     let end = body_offset.min(text.len());
-    let head: String = text.as_bytes()[..end]
-        .iter()
-        .map(|&b| if b == b'\n' { '\n' } else { ' ' })
-        .collect();
-    head + &text[end..]
+    let mut bytes = text.into_bytes();
+    for b in &mut bytes[..end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    // The head is now ASCII; the body is untouched, so the text stays UTF-8 unless the
+    // offset fell inside a character, whose leftover bytes are then replaced.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Extracts one article file as `build` does: source id `source:<stem>`, options from
