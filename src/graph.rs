@@ -16,7 +16,8 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::error::{Error, Position, Problem, ProblemKind, Result};
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind, Role};
+use crate::snapshot::Lazy;
 use crate::text::search_key;
 
 pub struct Graph {
@@ -25,8 +26,9 @@ pub struct Graph {
     kinds: Vec<RelationKind>,
     ends: Vec<(u32, u32)>,
     adjacency: Adjacency,
-    /// Search key of every id, name and alias → the entities that carry it.
-    names: NameIndex,
+    /// Search key of every id, name and alias → the entities that carry it (from a
+    /// snapshot: read and checked the first time a name is looked up).
+    names: OnceLock<NameIndex>,
     name_order: OnceLock<NameOrder>,
 }
 
@@ -170,28 +172,13 @@ pub struct Edge {
     pub outgoing: bool,
 }
 
-/// Where a snapshot graph's relations come from: decoded one at a time, on demand.
-pub(crate) trait RelationSource: Send + Sync {
-    /// Relation `j` (below the relation count) of `kind` between the entities with indices
-    /// `ends`, its ends and evidence sources sharing the ids of `entities`. Checked when the
-    /// snapshot was opened, so it cannot fail.
-    fn relation(
-        &self,
-        j: usize,
-        kind: RelationKind,
-        ends: (usize, usize),
-        entities: &[Entity],
-    ) -> Relation;
-}
-
 enum Store {
     /// Built from a document: everything in memory.
     Built(Document),
-    /// Opened from a snapshot: entities in memory, relations decoded when asked; the whole
+    /// Opened from a snapshot: entities and relations decoded when asked; the whole
     /// document only when something asks for it (an export).
-    Lazy {
-        entities: Vec<Entity>,
-        source: Box<dyn RelationSource>,
+    Snapshot {
+        lazy: Box<Lazy>,
         document: OnceLock<Document>,
     },
 }
@@ -210,35 +197,47 @@ pub struct NameOrder {
 }
 
 impl NameOrder {
-    fn of(entities: &[Entity]) -> Self {
-        let mut by_name: Vec<u32> = (0..entities.len() as u32).collect();
+    fn of(graph: &Graph) -> Self {
+        let mut by_name: Vec<u32> = (0..graph.entity_count() as u32).collect();
         by_name.par_sort_unstable_by(|&a, &b| {
-            entities[a as usize]
-                .name
-                .cmp(&entities[b as usize].name)
+            graph
+                .name_at(a as usize)
+                .cmp(graph.name_at(b as usize))
                 .then(a.cmp(&b))
         });
-        Self::from_sorted(entities, by_name)
+        Self::from_sorted(by_name, |i| graph.name_at(i)).expect("sorted just now")
     }
 
-    /// From a permutation already sorted by (name, index) (checked by the caller).
-    pub(crate) fn from_sorted(entities: &[Entity], by_name: Vec<u32>) -> Self {
-        let n = entities.len();
-        let mut position = vec![0u32; n];
+    /// From the entity indices sorted by (name, index), `name(i)` naming entity `i`;
+    /// an error unless `by_name` lists every entity once, in that order.
+    pub(crate) fn from_sorted<'a>(
+        by_name: Vec<u32>,
+        name: impl Fn(usize) -> &'a str,
+    ) -> std::result::Result<Self, String> {
+        let n = by_name.len();
+        let mut position = vec![u32::MAX; n];
         let mut rank = vec![0u32; n];
         let mut current = 0u32;
         for (p, &i) in by_name.iter().enumerate() {
-            if p > 0 && entities[by_name[p - 1] as usize].name != entities[i as usize].name {
-                current += 1;
+            match position.get_mut(i as usize) {
+                Some(slot) if *slot == u32::MAX => *slot = p as u32,
+                _ => return Err(format!("the name order lists entity {i} wrongly")),
             }
-            position[i as usize] = p as u32;
+            if p > 0 {
+                let previous = by_name[p - 1];
+                match name(previous as usize).cmp(name(i as usize)) {
+                    std::cmp::Ordering::Less => current += 1,
+                    std::cmp::Ordering::Equal if previous < i => {}
+                    _ => return Err("the name order is out of order".into()),
+                }
+            }
             rank[i as usize] = current;
         }
-        NameOrder {
+        Ok(NameOrder {
             by_name,
             position,
             rank,
-        }
+        })
     }
 }
 
@@ -307,35 +306,40 @@ impl Graph {
         Ok(Self::assemble(document, names))
     }
 
-    /// A graph whose relations are decoded on demand from `source`: what a snapshot holds.
-    /// The caller checked everything (`snapshot::decode`): entities sorted by id, `kinds`
-    /// and `ends` (one per relation, ends below the entity count, relations in key order),
-    /// the name index and, when given, the name order.
+    /// A graph opened from a snapshot: `lazy` holds the entities and relation details,
+    /// checked by `snapshot`; `kinds` and `ends` (one per relation, ends below the entity
+    /// count, relations in key order) become the compressed rows.
     pub(crate) fn from_snapshot(
-        entities: Vec<Entity>,
+        lazy: Lazy,
         kinds: Vec<RelationKind>,
         ends: Vec<(u32, u32)>,
-        names: NameIndex,
-        name_order: Option<NameOrder>,
-        source: Box<dyn RelationSource>,
     ) -> Self {
-        let adjacency = Adjacency::of(entities.len(), &ends);
-        let order = OnceLock::new();
-        if let Some(name_order) = name_order {
-            let _ = order.set(name_order);
-        }
+        let adjacency = Adjacency::of(lazy.len(), &ends);
         Graph {
-            store: Store::Lazy {
-                entities,
-                source,
+            store: Store::Snapshot {
+                lazy: Box::new(lazy),
                 document: OnceLock::new(),
             },
             kinds,
             ends,
             adjacency,
-            names,
-            name_order: order,
+            names: OnceLock::new(),
+            name_order: OnceLock::new(),
         }
+    }
+
+    /// Checks what opening a snapshot leaves for later (the stored name index and name
+    /// order) and keeps them; nothing to do for a built graph.
+    pub(crate) fn check_lazy_parts(&self) -> std::result::Result<(), String> {
+        if let Store::Snapshot { lazy, .. } = &self.store {
+            if self.names.get().is_none() {
+                let _ = self.names.set(lazy.name_index()?);
+            }
+            if self.name_order.get().is_none() {
+                let _ = self.name_order.set(lazy.name_order()?);
+            }
+        }
+        Ok(())
     }
 
     fn assemble(mut document: Document, names: NameIndex) -> Self {
@@ -369,51 +373,114 @@ impl Graph {
             kinds,
             ends,
             adjacency,
-            names,
+            names: OnceLock::from(names),
             name_order: OnceLock::new(),
         }
     }
 
-    /// The name index (for the snapshot).
+    /// The name index. From a snapshot, read the first time it is asked; a stored index
+    /// that fails its checks is rebuilt from the entities, never trusted.
     pub(crate) fn names(&self) -> &NameIndex {
-        &self.names
+        self.names.get_or_init(|| match &self.store {
+            Store::Snapshot { lazy, .. } => lazy
+                .name_index()
+                .unwrap_or_else(|_| NameIndex::of(self.entities())),
+            Store::Built(document) => NameIndex::of(&document.entities),
+        })
     }
 
-    /// The entities in name order (computed once, or read from the snapshot).
+    /// The entities in name order (computed once, or read from the snapshot and checked).
     pub fn name_order(&self) -> &NameOrder {
-        self.name_order
-            .get_or_init(|| NameOrder::of(self.entities()))
+        self.name_order.get_or_init(|| match &self.store {
+            Store::Snapshot { lazy, .. } => {
+                lazy.name_order().unwrap_or_else(|_| NameOrder::of(self))
+            }
+            Store::Built(_) => NameOrder::of(self),
+        })
     }
 
-    /// The whole document. From a snapshot, the relations are decoded the first time this
-    /// is asked (on every core, in index order).
+    /// The whole document. From a snapshot, the entities and relations are decoded the
+    /// first time this is asked (on every core, in index order).
     pub fn document(&self) -> &Document {
         match &self.store {
             Store::Built(document) => document,
-            Store::Lazy {
-                entities,
-                source,
-                document,
-            } => document.get_or_init(|| Document {
-                entities: entities.clone(),
-                relations: (0..self.kinds.len())
-                    .into_par_iter()
-                    .map(|j| source.relation(j, self.kinds[j], self.relation_ends(j), entities))
-                    .collect(),
+            Store::Snapshot { lazy, document } => document.get_or_init(|| {
+                let entities = lazy.entities();
+                let id = |i: usize| entities[i].id.clone();
+                Document {
+                    entities: entities.to_vec(),
+                    relations: (0..self.kinds.len())
+                        .into_par_iter()
+                        .map(|j| lazy.relation(j, self.kinds[j], self.relation_ends(j), &id))
+                        .collect(),
+                }
             }),
         }
     }
 
+    /// Every entity, in index (id) order. From a snapshot, decoded the first time.
     pub fn entities(&self) -> &[Entity] {
         match &self.store {
             Store::Built(document) => &document.entities,
-            Store::Lazy { entities, .. } => entities,
+            Store::Snapshot { lazy, .. } => lazy.entities(),
         }
     }
 
-    /// Entity `i` (below the entity count).
+    pub fn entity_count(&self) -> usize {
+        match &self.store {
+            Store::Built(document) => document.entities.len(),
+            Store::Snapshot { lazy, .. } => lazy.len(),
+        }
+    }
+
+    /// Entity `i` (below the entity count), by reference. From a snapshot, decoded with
+    /// its neighbours in index order the first time one of them is asked.
     pub fn entity_at(&self, i: usize) -> &Entity {
-        &self.entities()[i]
+        match &self.store {
+            Store::Built(document) => &document.entities[i],
+            Store::Snapshot { lazy, .. } => lazy.entity_at(i),
+        }
+    }
+
+    /// Entity `i`: borrowed when in memory, else decoded alone and not kept. For answers
+    /// that touch many scattered entities once each.
+    pub fn entity_copy(&self, i: usize) -> Cow<'_, Entity> {
+        match &self.store {
+            Store::Snapshot { lazy, .. } if !lazy.is_decoded() => Cow::Owned(lazy.decode_entity(i)),
+            _ => Cow::Borrowed(self.entity_at(i)),
+        }
+    }
+
+    /// The id of entity `i`, without decoding the entity.
+    pub fn id_at(&self, i: usize) -> &str {
+        match &self.store {
+            Store::Built(document) => document.entities[i].id.as_str(),
+            Store::Snapshot { lazy, .. } => lazy.id(i),
+        }
+    }
+
+    /// The name of entity `i`, without decoding the entity.
+    pub fn name_at(&self, i: usize) -> &str {
+        match &self.store {
+            Store::Built(document) => &document.entities[i].name,
+            Store::Snapshot { lazy, .. } => lazy.name(i),
+        }
+    }
+
+    /// The kind of entity `i`, without decoding the entity.
+    pub fn kind_at(&self, i: usize) -> Kind {
+        match &self.store {
+            Store::Built(document) => document.entities[i].kind(),
+            Store::Snapshot { lazy, .. } => lazy.kind(i),
+        }
+    }
+
+    /// The role of entity `i` when it is a post, without decoding the entity.
+    pub fn role_at(&self, i: usize) -> Option<Role> {
+        match &self.store {
+            Store::Built(document) => document.entities[i].role(),
+            Store::Snapshot { lazy, .. } => lazy.role(i),
+        }
     }
 
     pub fn relation_count(&self) -> usize {
@@ -425,15 +492,13 @@ impl Graph {
     pub fn relation(&self, j: usize) -> Cow<'_, Relation> {
         match &self.store {
             Store::Built(document) => Cow::Borrowed(&document.relations[j]),
-            Store::Lazy {
-                entities,
-                source,
-                document,
-            } => match document.get() {
+            Store::Snapshot { lazy, document } => match document.get() {
                 Some(document) => Cow::Borrowed(&document.relations[j]),
-                None => {
-                    Cow::Owned(source.relation(j, self.kinds[j], self.relation_ends(j), entities))
-                }
+                None => Cow::Owned(
+                    lazy.relation(j, self.kinds[j], self.relation_ends(j), &|i| {
+                        self.entity_at(i).id.clone()
+                    }),
+                ),
             },
         }
     }
@@ -450,15 +515,21 @@ impl Graph {
     }
 
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
-        self.index_of(id).map(|i| &self.entities()[i])
+        self.index_of(id).map(|i| self.entity_at(i))
     }
 
+    /// The index of the entity with id `id`: a binary search over the ids (from a
+    /// snapshot, read in place).
     pub fn index_of(&self, id: &EntityId) -> Option<usize> {
-        self.entities().binary_search_by(|e| e.id.cmp(id)).ok()
+        let n = self.entity_count();
+        let i = partition(n, |i| self.id_at(i) < id.as_str());
+        (i < n && self.id_at(i) == id.as_str()).then_some(i)
     }
 
     pub fn entities_of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
-        self.entities().iter().filter(move |e| e.kind() == kind)
+        (0..self.entity_count())
+            .filter(move |&i| self.kind_at(i) == kind)
+            .map(|i| self.entity_at(i))
     }
 
     /// Every relation at the entity with index `i`, in relation order, by index only.
@@ -541,10 +612,10 @@ impl Graph {
         }
         let key = search_key(name);
         let all: Vec<&Entity> = self
-            .names
+            .names()
             .lookup(&key)
             .iter()
-            .map(|&i| &self.entities()[i as usize])
+            .map(|&i| self.entity_at(i as usize))
             .collect();
         let matching: Vec<&Entity> = all.iter().copied().filter(|e| wanted(e)).collect();
         let what = if kinds.is_empty() {
@@ -597,10 +668,7 @@ impl Graph {
                             e.map(|d| d.to_string()).unwrap_or_default()
                         ),
                     };
-                    format!(
-                        "{} ({when})",
-                        escape(&self.entity_at(edge.other_index).name)
-                    )
+                    format!("{} ({when})", escape(self.name_at(edge.other_index)))
                 })
                 .collect();
             if posts.is_empty() {
@@ -740,12 +808,12 @@ impl petgraph::visit::Visitable for Follow<'_> {
     type Map = Seen;
 
     fn visit_map(&self) -> Seen {
-        Seen(vec![false; self.graph.entities().len()])
+        Seen(vec![false; self.graph.entity_count()])
     }
 
     fn reset_map(&self, map: &mut Seen) {
         map.0.clear();
-        map.0.resize(self.graph.entities().len(), false);
+        map.0.resize(self.graph.entity_count(), false);
     }
 }
 

@@ -22,23 +22,24 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{Graph, MAX_RELATIONS, NameIndex, NameOrder, RelationSource};
+use crate::graph::{Graph, MAX_RELATIONS, NameIndex, NameOrder};
 use crate::model::{
     Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, Kind, Lang,
     Method, PartialDate, Relation, RelationKind, Role, days_in_month,
 };
 
 /// The first bytes of every snapshot.
-pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v2";
+pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v3";
 /// The file name `build` writes the snapshot under.
 pub const FILE_NAME: &str = "graph.snapshot";
 /// Bumped whenever the body's layout changes.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 const HEADER: usize = 16 + 8 + 8 + 16;
 
@@ -254,52 +255,70 @@ fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
 }
 
 /// A snapshot whose header and checksum were checked and whose stamp was read; its graph
-/// is decoded only when asked, so a stale snapshot costs no more than its checksum.
-pub struct Opened<'a> {
+/// is opened only when asked, so a stale snapshot costs no more than its checksum.
+pub struct Opened {
     pub stamp: Stamp,
-    body: &'a [u8],
+    bytes: Vec<u8>,
+    /// Where the body starts in `bytes`.
+    body: usize,
 }
 
-impl Opened<'_> {
-    /// The graph; every part is checked.
-    pub fn graph(&self) -> Result<Graph, SnapshotError> {
-        let body: Body<'_> = postcard::from_bytes(self.body)
-            .map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
-        decode_body(body)
+impl Opened {
+    /// The graph, opened lazily: every index, tag, date and order that a question relies
+    /// on is checked now, with integer comparisons and no allocation per entity; names
+    /// and entities are decoded when something asks for them.
+    pub fn graph(self) -> Result<Graph, SnapshotError> {
+        open_body(self.bytes, self.body)
     }
 }
 
-/// Checks a snapshot's header and checksum and reads its stamp.
-pub fn open(bytes: &[u8]) -> Result<Opened<'_>, SnapshotError> {
-    let (stamp, body) = sections(bytes)?;
+/// Checks a snapshot's header and checksum and reads its stamp. Takes the file's bytes:
+/// the graph opened from them keeps them and reads its strings and tables in place.
+pub fn open(bytes: Vec<u8>) -> Result<Opened, SnapshotError> {
+    let (stamp, body) = sections(&bytes)?;
     let stamp =
         postcard::from_bytes(stamp).map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))?;
-    Ok(Opened { stamp, body })
+    let body = bytes.len() - body.len();
+    Ok(Opened { stamp, bytes, body })
 }
 
-/// The stamp and graph of a snapshot; every part is checked.
+/// The stamp and graph of a snapshot, every part checked now, including what
+/// [`Opened::graph`] leaves for later (the name index and the name order).
 pub fn decode(bytes: &[u8]) -> Result<(Stamp, Graph), SnapshotError> {
-    let opened = open(bytes)?;
+    let opened = open(bytes.to_vec())?;
+    let stamp = opened.stamp.clone();
     let graph = opened.graph()?;
-    Ok((opened.stamp, graph))
+    graph.check_lazy_parts().map_err(corrupt)?;
+    Ok((stamp, graph))
 }
 
 // ---- the body ----
 
 type Date = (u16, u8, u8);
 
-/// The body. Small tables are postcard records; the big per-relation arrays, the string
-/// table and the name index are byte blobs of little-endian `u32` words (one copy out of
-/// the file, no per-element decoding), so opening a million-relation snapshot is a few
-/// memory copies and integer checks.
+/// The body. Small tables are postcard records; the big per-entity and per-relation
+/// arrays, the string table and the name index are byte blobs of little-endian `u32`
+/// words (or single bytes), read in place: opening a million-entity snapshot checks them
+/// with integer comparisons and decodes an entity only when a question asks for it.
 #[derive(Serialize, Deserialize)]
 struct Body<'a> {
-    /// Every string once, concatenated; string `i` ends at word `i` of `string_ends`.
+    /// Every string once, concatenated (UTF-8); string `i` ends at word `i` of
+    /// `string_ends`.
     #[serde(borrow)]
-    strings: &'a str,
+    strings: &'a [u8],
     #[serde(borrow)]
     string_ends: &'a [u8],
-    entities: Vec<SEntity>,
+    /// Per entity, in id order: the string index of its id and of its name (words), its
+    /// kind tag and one argument byte (role, classification or area level; else 0).
+    #[serde(borrow)]
+    entity_ids: &'a [u8],
+    #[serde(borrow)]
+    entity_names: &'a [u8],
+    #[serde(borrow)]
+    entity_kinds: &'a [u8],
+    /// What the columns above do not hold, for the few entities that have more: sorted
+    /// by entity index.
+    details: Vec<SDetail>,
     evidence: Vec<SEvidence>,
     /// Per relation: kind tag (one byte), from and to (two words), as_of, start and end
     /// (three packed dates, 0 for none), where its evidence references end (one word).
@@ -315,7 +334,7 @@ struct Body<'a> {
     #[serde(borrow)]
     evidence_refs: &'a [u8],
     #[serde(borrow)]
-    names_text: &'a str,
+    names_text: &'a [u8],
     #[serde(borrow)]
     names_ends: &'a [u8],
     #[serde(borrow)]
@@ -325,24 +344,24 @@ struct Body<'a> {
     by_name: &'a [u8],
 }
 
+/// An entity's data beyond its id, name, kind tag and argument byte.
 #[derive(Serialize, Deserialize)]
-struct SEntity {
-    id: u32,
-    name: u32,
-    kind: SKind,
+struct SDetail {
+    entity: u32,
+    extra: Option<SExtra>,
     aliases: Vec<(u32, u8, Option<u32>)>,
     note: Option<u32>,
 }
 
+/// The data of a kind that one byte does not hold.
 #[derive(Serialize, Deserialize)]
-enum SKind {
-    Person,
-    Post(u8),
-    Organization(u8),
-    WorkingGroup(Option<u32>),
-    /// Level, then the gazetteer code, validity and coordinates (`EntityKind::Area`).
-    Area(u8, Option<SPlace>),
-    Event(Option<Date>),
+enum SExtra {
+    /// A working group's number.
+    Number(u32),
+    /// An area's gazetteer code, validity and coordinates (`EntityKind::Area`).
+    Place(SPlace),
+    /// An event's date.
+    Date(Date),
     Source {
         url: u32,
         lang: u8,
@@ -404,6 +423,11 @@ fn blob(words: impl IntoIterator<Item = u32>) -> Vec<u8> {
     out
 }
 
+/// Word `i` of a blob of little-endian words.
+fn word_at(blob: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(blob[4 * i..4 * i + 4].try_into().expect("4 bytes"))
+}
+
 struct Strings<'g> {
     index: HashMap<&'g str, u32>,
     text: String,
@@ -423,6 +447,58 @@ impl<'g> Strings<'g> {
     }
 }
 
+/// An entity's kind tag and argument byte, and the data they do not hold.
+fn encode_kind<'g>(kind: &'g EntityKind, strings: &mut Strings<'g>) -> ([u8; 2], Option<SExtra>) {
+    let tag = position(&Kind::ALL, &kind.tag());
+    match kind {
+        EntityKind::Person => ([tag, 0], None),
+        EntityKind::Post { role } => ([tag, position(Role::ALL, role)], None),
+        EntityKind::Organization { classification } => {
+            ([tag, position(Classification::ALL, classification)], None)
+        }
+        EntityKind::WorkingGroup { number } => ([tag, 0], number.map(SExtra::Number)),
+        EntityKind::Area {
+            level,
+            code,
+            valid_from,
+            valid_until,
+            lat,
+            lon,
+        } => (
+            [tag, position(AreaLevel::ALL, level)],
+            (code.is_some()
+                || lat.is_some()
+                || lon.is_some()
+                || valid_from.is_some()
+                || valid_until.is_some())
+            .then(|| {
+                SExtra::Place(SPlace {
+                    code: code.as_deref().map(|c| strings.of(c)),
+                    valid_from: date(valid_from),
+                    valid_until: date(valid_until),
+                    lat: lat.map(|d| d.0),
+                    lon: lon.map(|d| d.0),
+                })
+            }),
+        ),
+        EntityKind::Event { date: d } => ([tag, 0], date(d).map(SExtra::Date)),
+        EntityKind::Source {
+            url,
+            lang,
+            date: d,
+            translation_of,
+        } => (
+            [tag, 0],
+            Some(SExtra::Source {
+                url: strings.of(url),
+                lang: position(&Lang::ALL, lang),
+                date: date(d),
+                translation_of: translation_of.as_ref().map(|t| strings.of(t.as_str())),
+            }),
+        ),
+    }
+}
+
 fn encode_body(graph: &Graph) -> Vec<u8> {
     let entities_in = graph.entities();
     let mut strings = Strings {
@@ -430,66 +506,42 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
         text: String::new(),
         ends: Vec::new(),
     };
-    let entities: Vec<SEntity> = entities_in
-        .iter()
-        .map(|e| SEntity {
-            id: strings.of(e.id.as_str()),
-            name: strings.of(&e.name),
-            kind: match &e.kind {
-                EntityKind::Person => SKind::Person,
-                EntityKind::Post { role } => SKind::Post(position(Role::ALL, role)),
-                EntityKind::Organization { classification } => {
-                    SKind::Organization(position(Classification::ALL, classification))
-                }
-                EntityKind::WorkingGroup { number } => SKind::WorkingGroup(*number),
-                EntityKind::Area {
-                    level,
-                    code,
-                    valid_from,
-                    valid_until,
-                    lat,
-                    lon,
-                } => SKind::Area(
-                    position(AreaLevel::ALL, level),
-                    (code.is_some()
-                        || lat.is_some()
-                        || valid_from.is_some()
-                        || valid_until.is_some())
-                    .then(|| SPlace {
-                        code: code.as_deref().map(|c| strings.of(c)),
-                        valid_from: date(valid_from),
-                        valid_until: date(valid_until),
-                        lat: lat.map(|d| d.0),
-                        lon: lon.map(|d| d.0),
-                    }),
-                ),
-                EntityKind::Event { date: d } => SKind::Event(date(d)),
-                EntityKind::Source {
-                    url,
-                    lang,
-                    date: d,
-                    translation_of,
-                } => SKind::Source {
-                    url: strings.of(url),
-                    lang: position(&Lang::ALL, lang),
-                    date: date(d),
-                    translation_of: translation_of.as_ref().map(|t| strings.of(t.as_str())),
-                },
-            },
-            aliases: e
-                .aliases
-                .iter()
-                .map(|a| {
-                    (
-                        strings.of(&a.text),
-                        position(&Lang::ALL, &a.lang),
-                        a.source.as_ref().map(|s| strings.of(s.as_str())),
-                    )
-                })
-                .collect(),
-            note: e.note.as_deref().map(|n| strings.of(n)),
-        })
-        .collect();
+    let n = entities_in.len();
+    let (mut ids, mut names, mut kinds_out) = (
+        Vec::with_capacity(4 * n),
+        Vec::with_capacity(4 * n),
+        Vec::with_capacity(2 * n),
+    );
+    let mut details = Vec::new();
+    // Names first, in name order: what reads names in that order (the name order's check,
+    // member tables sorted by name) then walks the string table front to back.
+    for &i in &graph.name_order().by_name {
+        strings.of(&entities_in[i as usize].name);
+    }
+    for (i, e) in entities_in.iter().enumerate() {
+        put(&mut ids, strings.of(e.id.as_str()));
+        put(&mut names, strings.of(&e.name));
+        let (bytes, extra) = encode_kind(&e.kind, &mut strings);
+        kinds_out.extend_from_slice(&bytes);
+        if extra.is_some() || !e.aliases.is_empty() || e.note.is_some() {
+            details.push(SDetail {
+                entity: i as u32,
+                extra,
+                aliases: e
+                    .aliases
+                    .iter()
+                    .map(|a| {
+                        (
+                            strings.of(&a.text),
+                            position(&Lang::ALL, &a.lang),
+                            a.source.as_ref().map(|s| strings.of(s.as_str())),
+                        )
+                    })
+                    .collect(),
+                note: e.note.as_deref().map(|n| strings.of(n)),
+            });
+        }
+    }
     let document = graph.document();
     let m = document.relations.len();
     let mut evidence_index: HashMap<&Evidence, u32> = HashMap::new();
@@ -536,20 +588,23 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
             put(&mut dates, pack(d));
         }
     }
-    let names = graph.names();
+    let names_index = graph.names();
     let body = Body {
-        strings: &strings.text,
+        strings: strings.text.as_bytes(),
         string_ends: &strings.ends,
-        entities,
+        entity_ids: &ids,
+        entity_names: &names,
+        entity_kinds: &kinds_out,
+        details,
         evidence,
         relation_kinds: &kinds,
         relation_ends: &ends,
         relation_dates: &dates,
         evidence_ends: &evidence_ends,
         evidence_refs: &refs,
-        names_text: &names.text,
-        names_ends: &blob(names.ends.iter().copied()),
-        names_entities: &blob(names.entities.iter().copied()),
+        names_text: names_index.text.as_bytes(),
+        names_ends: &blob(names_index.ends.iter().copied()),
+        names_entities: &blob(names_index.entities.iter().copied()),
         by_name: &blob(graph.name_order().by_name.iter().copied()),
     };
     postcard::to_stdvec(&body).expect("a snapshot body serializes")
@@ -565,15 +620,21 @@ fn pick<T: Copy>(all: &[T], tag: u8, what: &str) -> Result<T, SnapshotError> {
         .ok_or_else(|| corrupt(format!("unknown {what} {tag}")))
 }
 
-/// The little-endian words of a blob, or an error when its length is not a whole number
-/// of words.
-fn words(blob: &[u8], what: &str) -> Result<Vec<u32>, SnapshotError> {
+/// The number of little-endian words in a blob, or an error when its length is not a
+/// whole number of words.
+fn word_count(blob: &[u8], what: &str) -> Result<usize, SnapshotError> {
     if !blob.len().is_multiple_of(4) {
         return Err(corrupt(format!(
             "{what}: {} bytes is not whole words",
             blob.len()
         )));
     }
+    Ok(blob.len() / 4)
+}
+
+/// The words of a blob, copied out.
+fn words(blob: &[u8], what: &str) -> Result<Vec<u32>, String> {
+    word_count(blob, what).map_err(|e| e.to_string())?;
     Ok(blob
         .chunks_exact(4)
         .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
@@ -603,73 +664,256 @@ fn undate(d: Option<Date>) -> Result<Option<PartialDate>, SnapshotError> {
     }))
 }
 
-/// The string table: checked once (every end rises, within the text, on a character
-/// boundary), so every lookup after that is a slice.
-struct StringTable {
-    text: String,
-    ends: Vec<u32>,
+/// The string table seen in place: text checked as UTF-8 and every end checked (rising,
+/// within the text, on a character boundary) once, so every lookup after is a slice.
+#[derive(Clone, Copy)]
+struct StringTable<'a> {
+    text: &'a str,
+    ends: &'a [u8],
 }
 
-impl StringTable {
-    fn new(text: &str, ends: &[u8]) -> Result<Self, SnapshotError> {
-        let ends = words(ends, "string table")?;
+impl<'a> StringTable<'a> {
+    fn new(text: &'a str, ends: &'a [u8]) -> Result<Self, SnapshotError> {
+        let count = word_count(ends, "string table")?;
         let mut start = 0u32;
-        for (i, &end) in ends.iter().enumerate() {
+        for i in 0..count {
+            let end = word_at(ends, i);
             if end < start || !text.is_char_boundary(end as usize) {
                 return Err(corrupt(format!("string {i} is out of bounds")));
             }
             start = end;
         }
-        Ok(StringTable {
-            text: text.to_string(),
-            ends,
+        Ok(StringTable { text, ends })
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len() / 4
+    }
+
+    /// String `i` (below [`StringTable::len`]).
+    fn at(&self, i: u32) -> &'a str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { word_at(self.ends, i - 1) };
+        &self.text[start as usize..word_at(self.ends, i) as usize]
+    }
+
+    fn check(&self, i: u32) -> Result<(), SnapshotError> {
+        if (i as usize) < self.len() {
+            Ok(())
+        } else {
+            Err(corrupt(format!("string {i} is out of range")))
+        }
+    }
+}
+
+/// How many entities are decoded together when one is asked for by reference.
+const CHUNK: usize = 32;
+
+/// A graph's entities and relation details as a snapshot holds them: the file's bytes,
+/// with ranges for the tables read in place, all checked on open
+/// ([`Opened::graph`]), so every accessor here is infallible. Entities are decoded when
+/// asked for: one at a time ([`Lazy::decode_entity`]), a chunk at a time by reference
+/// ([`Lazy::entity_at`]), or all at once ([`Lazy::entities`], for exports).
+pub(crate) struct Lazy {
+    bytes: Vec<u8>,
+    /// The string table's text (checked UTF-8, copied once so lookups are `&str`).
+    text: String,
+    string_ends: Range<usize>,
+    ids: Range<usize>,
+    names: Range<usize>,
+    kinds: Range<usize>,
+    details: Vec<SDetail>,
+    evidence: Vec<SEvidence>,
+    dates: Range<usize>,
+    evidence_ends: Range<usize>,
+    evidence_refs: Range<usize>,
+    names_text: Range<usize>,
+    names_ends: Range<usize>,
+    names_entities: Range<usize>,
+    by_name: Range<usize>,
+    chunks: Vec<OnceLock<Box<[Entity]>>>,
+    all: OnceLock<Vec<Entity>>,
+}
+
+impl Lazy {
+    fn strings(&self) -> StringTable<'_> {
+        StringTable {
+            text: &self.text,
+            ends: &self.bytes[self.string_ends.clone()],
+        }
+    }
+
+    fn column(&self, range: &Range<usize>, i: usize) -> u32 {
+        word_at(&self.bytes[range.clone()], i)
+    }
+
+    /// The number of entities.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len() / 4
+    }
+
+    pub(crate) fn id(&self, i: usize) -> &str {
+        self.strings().at(self.column(&self.ids, i))
+    }
+
+    pub(crate) fn name(&self, i: usize) -> &str {
+        self.strings().at(self.column(&self.names, i))
+    }
+
+    fn kind_bytes(&self, i: usize) -> (u8, u8) {
+        let at = self.kinds.start + 2 * i;
+        (self.bytes[at], self.bytes[at + 1])
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Kind {
+        Kind::ALL[self.kind_bytes(i).0 as usize]
+    }
+
+    pub(crate) fn role(&self, i: usize) -> Option<Role> {
+        match self.kind_bytes(i) {
+            (tag, arg) if Kind::ALL[tag as usize] == Kind::Post => Some(Role::ALL[arg as usize]),
+            _ => None,
+        }
+    }
+
+    fn detail(&self, i: usize) -> Option<&SDetail> {
+        self.details
+            .binary_search_by_key(&(i as u32), |d| d.entity)
+            .ok()
+            .map(|k| &self.details[k])
+    }
+
+    /// Entity `i` (below [`Lazy::len`]), decoded now.
+    pub(crate) fn decode_entity(&self, i: usize) -> Entity {
+        let strings = self.strings();
+        let text = |s: u32| strings.at(s).to_string();
+        let id = |s: u32| EntityId(Arc::from(strings.at(s)));
+        let date = |d: Option<Date>| undate(d).expect("checked on open");
+        let detail = self.detail(i);
+        let extra = detail.and_then(|d| d.extra.as_ref());
+        let (tag, arg) = self.kind_bytes(i);
+        let kind = match (Kind::ALL[tag as usize], extra) {
+            (Kind::Person, _) => EntityKind::Person,
+            (Kind::Post, _) => EntityKind::Post {
+                role: Role::ALL[arg as usize],
+            },
+            (Kind::Organization, _) => EntityKind::Organization {
+                classification: Classification::ALL[arg as usize],
+            },
+            (Kind::WorkingGroup, extra) => EntityKind::WorkingGroup {
+                number: match extra {
+                    Some(SExtra::Number(n)) => Some(*n),
+                    _ => None,
+                },
+            },
+            (Kind::Area, Some(SExtra::Place(p))) => EntityKind::Area {
+                level: AreaLevel::ALL[arg as usize],
+                code: p.code.map(text),
+                valid_from: date(p.valid_from),
+                valid_until: date(p.valid_until),
+                lat: p.lat.map(Degrees),
+                lon: p.lon.map(Degrees),
+            },
+            (Kind::Area, _) => EntityKind::area(AreaLevel::ALL[arg as usize]),
+            (Kind::Event, extra) => EntityKind::Event {
+                date: match extra {
+                    Some(SExtra::Date(d)) => date(Some(*d)),
+                    _ => None,
+                },
+            },
+            (
+                Kind::Source,
+                Some(SExtra::Source {
+                    url,
+                    lang,
+                    date: d,
+                    translation_of,
+                }),
+            ) => EntityKind::Source {
+                url: text(*url),
+                lang: Lang::ALL[*lang as usize],
+                date: date(*d),
+                translation_of: translation_of.map(id),
+            },
+            (Kind::Source, _) => unreachable!("every source has its details (checked on open)"),
+        };
+        Entity {
+            id: id(self.column(&self.ids, i)),
+            name: text(self.column(&self.names, i)),
+            kind,
+            aliases: detail.map_or_else(Vec::new, |d| {
+                d.aliases
+                    .iter()
+                    .map(|&(t, lang, source)| Alias {
+                        text: text(t),
+                        lang: Lang::ALL[lang as usize],
+                        source: source.map(id),
+                    })
+                    .collect()
+            }),
+            note: detail.and_then(|d| d.note).map(text),
+        }
+    }
+
+    /// Entity `i` by reference: from the whole list when it was decoded, else from its
+    /// chunk (decoded the first time one of its entities is asked for).
+    pub(crate) fn entity_at(&self, i: usize) -> &Entity {
+        if let Some(all) = self.all.get() {
+            return &all[i];
+        }
+        let chunk = self.chunks[i / CHUNK].get_or_init(|| {
+            let first = i / CHUNK * CHUNK;
+            (first..(first + CHUNK).min(self.len()))
+                .map(|k| self.decode_entity(k))
+                .collect()
+        });
+        &chunk[i % CHUNK]
+    }
+
+    /// Every entity, decoded on every core the first time it is asked.
+    pub(crate) fn entities(&self) -> &[Entity] {
+        self.all.get_or_init(|| {
+            (0..self.len())
+                .into_par_iter()
+                .map(|i| self.decode_entity(i))
+                .collect()
         })
     }
 
-    fn get(&self, i: u32) -> Result<&str, SnapshotError> {
-        let i = i as usize;
-        let end = *self
-            .ends
-            .get(i)
-            .ok_or_else(|| corrupt(format!("string {i} is out of range")))?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Ok(&self.text[start as usize..end as usize])
+    pub(crate) fn is_decoded(&self) -> bool {
+        self.all.get().is_some()
     }
-}
 
-/// A snapshot's relations, decoded one at a time when a question asks for one. Every
-/// word was checked when the snapshot was opened.
-struct Relations {
-    strings: StringTable,
-    evidence: Vec<SEvidence>,
-    dates: Vec<u32>,
-    evidence_ends: Vec<u32>,
-    evidence_refs: Vec<u32>,
-}
-
-impl RelationSource for Relations {
-    fn relation(
+    /// Relation `j` of `kind` between entities `(from, to)`; `id` gives entity `i`'s id
+    /// (shared with the graph's copy).
+    pub(crate) fn relation(
         &self,
         j: usize,
         kind: RelationKind,
         (from, to): (usize, usize),
-        entities: &[Entity],
+        id: &dyn Fn(usize) -> EntityId,
     ) -> Relation {
-        let date = |k: usize| undate(unpack(self.dates[3 * j + k])).expect("checked on open");
-        let first = if j == 0 { 0 } else { self.evidence_ends[j - 1] };
-        let evidence = self.evidence_refs[first as usize..self.evidence_ends[j] as usize]
-            .iter()
-            .map(|&k| {
-                let e = &self.evidence[k as usize];
-                let text = |i: u32| self.strings.get(i).expect("checked on open").to_string();
+        let strings = self.strings();
+        let date = |k: usize| {
+            undate(unpack(self.column(&self.dates, 3 * j + k))).expect("checked on open")
+        };
+        let first = if j == 0 {
+            0
+        } else {
+            self.column(&self.evidence_ends, j - 1)
+        };
+        let last = self.column(&self.evidence_ends, j);
+        let evidence = (first..last)
+            .map(|r| {
+                let e = &self.evidence[self.column(&self.evidence_refs, r as usize) as usize];
                 Evidence {
-                    source: entities[e.source as usize].id.clone(),
-                    quote: text(e.quote),
+                    source: id(e.source as usize),
+                    quote: strings.at(e.quote).to_string(),
                     span: e.span.map(|(a, b)| (a as usize, b as usize)),
                     method: match e.method {
                         None => Method::Curated,
                         Some((rule, confidence)) => Method::Extracted {
-                            rule: text(rule),
+                            rule: strings.at(rule).to_string(),
                             confidence,
                         },
                     },
@@ -678,109 +922,153 @@ impl RelationSource for Relations {
             .collect();
         Relation {
             kind,
-            from: entities[from].id.clone(),
-            to: entities[to].id.clone(),
+            from: id(from),
+            to: id(to),
             as_of: date(0),
             start: date(1),
             end: date(2),
             evidence,
         }
     }
+
+    /// The stored name index, checked (copied out of the file).
+    pub(crate) fn name_index(&self) -> Result<NameIndex, String> {
+        let text = std::str::from_utf8(&self.bytes[self.names_text.clone()])
+            .map_err(|_| "the name index is not UTF-8".to_string())?;
+        NameIndex::from_parts(
+            text.to_string(),
+            words(&self.bytes[self.names_ends.clone()], "name index")?,
+            words(&self.bytes[self.names_entities.clone()], "name index")?,
+            self.len(),
+        )
+    }
+
+    /// The stored name order, checked: a permutation of the entities sorted by (name,
+    /// index).
+    pub(crate) fn name_order(&self) -> Result<NameOrder, String> {
+        let by_name = words(&self.bytes[self.by_name.clone()], "name order")?;
+        if by_name.len() != self.len() {
+            return Err("the name order does not list every entity".into());
+        }
+        NameOrder::from_sorted(by_name, |i| self.name(i))
+    }
 }
 
-/// The entities, decoded on every core (collected in index order). An alias source or a
-/// translation names a source by its id text, which gets its own copy.
-fn decode_entities(
-    strings: &StringTable,
-    records: &[SEntity],
-) -> Result<Vec<Entity>, SnapshotError> {
-    let text = |i: u32| strings.get(i);
-    let id = |i: u32| -> Result<EntityId, SnapshotError> { Ok(EntityId(Arc::from(text(i)?))) };
-    let entities: Vec<Entity> = records
-        .par_iter()
-        .map(|e| {
-            let kind = match &e.kind {
-                SKind::Person => EntityKind::Person,
-                SKind::Post(r) => EntityKind::Post {
-                    role: pick(Role::ALL, *r, "role")?,
-                },
-                SKind::Organization(c) => EntityKind::Organization {
-                    classification: pick(Classification::ALL, *c, "classification")?,
-                },
-                SKind::WorkingGroup(number) => EntityKind::WorkingGroup { number: *number },
-                SKind::Area(l, place) => {
-                    let level = pick(AreaLevel::ALL, *l, "area level")?;
-                    match place {
-                        None => EntityKind::area(level),
-                        Some(p) => EntityKind::Area {
-                            level,
-                            code: p.code.map(|c| text(c).map(str::to_string)).transpose()?,
-                            valid_from: undate(p.valid_from)?,
-                            valid_until: undate(p.valid_until)?,
-                            lat: p.lat.map(Degrees),
-                            lon: p.lon.map(Degrees),
-                        },
-                    }
+/// Opens a snapshot body: checks every table that questions read (string table, entity
+/// columns and details, evidence, relation arrays and their order), copies the relation
+/// kinds and ends into the graph's compressed rows, and keeps the rest in place. The
+/// name index and name order are checked when first used (or by [`decode`]).
+fn open_body(bytes: Vec<u8>, at: usize) -> Result<Graph, SnapshotError> {
+    let body: Body<'_> = postcard::from_bytes(&bytes[at..])
+        .map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
+    let base = bytes.as_ptr() as usize;
+    let range = |part: &[u8]| {
+        let start = part.as_ptr() as usize - base;
+        start..start + part.len()
+    };
+    let text =
+        std::str::from_utf8(body.strings).map_err(|_| corrupt("the string table is not UTF-8"))?;
+    let strings = StringTable::new(text, body.string_ends)?;
+    // Entities.
+    let n = word_count(body.entity_ids, "entity ids")?;
+    if n > u32::MAX as usize
+        || word_count(body.entity_names, "entity names")? != n
+        || body.entity_kinds.len() != 2 * n
+    {
+        return Err(corrupt("entity columns differ in length"));
+    }
+    let kind_of = |i: usize| Kind::ALL[body.entity_kinds[2 * i] as usize];
+    for i in 0..n {
+        strings.check(word_at(body.entity_ids, i))?;
+        strings.check(word_at(body.entity_names, i))?;
+        let (tag, arg) = (body.entity_kinds[2 * i], body.entity_kinds[2 * i + 1]);
+        let args = match pick(&Kind::ALL, tag, "entity kind")? {
+            Kind::Post => Role::ALL.len(),
+            Kind::Organization => Classification::ALL.len(),
+            Kind::Area => AreaLevel::ALL.len(),
+            _ => 1,
+        };
+        if arg as usize >= args {
+            return Err(corrupt(format!("entity {i} has kind argument {arg}")));
+        }
+    }
+    let id = |i: usize| strings.at(word_at(body.entity_ids, i));
+    if let Some(i) = (1..n).into_par_iter().find_first(|&i| id(i - 1) >= id(i)) {
+        return Err(corrupt(format!("entity {i} is out of order")));
+    }
+    let mut previous: Option<u32> = None;
+    let mut sources = 0usize;
+    for d in &body.details {
+        if previous.is_some_and(|p| p >= d.entity) || d.entity as usize >= n {
+            return Err(corrupt(format!("details of entity {} misplaced", d.entity)));
+        }
+        previous = Some(d.entity);
+        let kind = kind_of(d.entity as usize);
+        match (&d.extra, kind) {
+            (None, Kind::Source) => return Err(corrupt(format!("source {} has no url", d.entity))),
+            (None, _) | (Some(SExtra::Number(_)), Kind::WorkingGroup) => {}
+            (Some(SExtra::Place(p)), Kind::Area) => {
+                if let Some(c) = p.code {
+                    strings.check(c)?;
                 }
-                SKind::Event(d) => EntityKind::Event { date: undate(*d)? },
-                SKind::Source {
+                undate(p.valid_from)?;
+                undate(p.valid_until)?;
+            }
+            (Some(SExtra::Date(date)), Kind::Event) => {
+                undate(Some(*date))?;
+            }
+            (
+                Some(SExtra::Source {
                     url,
                     lang,
-                    date: d,
+                    date,
                     translation_of,
-                } => EntityKind::Source {
-                    url: text(*url)?.to_string(),
-                    lang: pick(&Lang::ALL, *lang, "language")?,
-                    date: undate(*d)?,
-                    translation_of: translation_of.map(id).transpose()?,
-                },
-            };
-            let mut aliases = Vec::with_capacity(e.aliases.len());
-            for &(t, lang, source) in &e.aliases {
-                aliases.push(Alias {
-                    text: text(t)?.to_string(),
-                    lang: pick(&Lang::ALL, lang, "language")?,
-                    source: source.map(id).transpose()?,
-                });
+                }),
+                Kind::Source,
+            ) => {
+                sources += 1;
+                strings.check(*url)?;
+                pick(&Lang::ALL, *lang, "language")?;
+                undate(*date)?;
+                if let Some(t) = translation_of {
+                    strings.check(*t)?;
+                }
             }
-            Ok(Entity {
-                id: id(e.id)?,
-                name: text(e.name)?.to_string(),
-                kind,
-                aliases,
-                note: e.note.map(|n| text(n).map(str::to_string)).transpose()?,
-            })
-        })
-        .collect::<Result<_, SnapshotError>>()?;
-    if let Some(w) = entities
-        .par_windows(2)
-        .position_first(|w| w[0].id >= w[1].id)
-    {
-        return Err(corrupt(format!("entity {} is out of order", w + 1)));
-    }
-    Ok(entities)
-}
-
-fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
-    let strings = StringTable::new(body.strings, body.string_ends)?;
-    let entities = decode_entities(&strings, &body.entities)?;
-    let n = entities.len();
-    for (k, e) in body.evidence.iter().enumerate() {
-        let source = entities
-            .get(e.source as usize)
-            .ok_or_else(|| corrupt(format!("evidence {k} names entity {}", e.source)))?;
-        if source.kind() != Kind::Source {
-            return Err(corrupt(format!("evidence {k} cites `{}`", source.id)));
+            _ => {
+                return Err(corrupt(format!(
+                    "entity {} has details of another kind",
+                    d.entity
+                )));
+            }
         }
-        strings.get(e.quote)?;
+        for &(t, lang, source) in &d.aliases {
+            strings.check(t)?;
+            pick(&Lang::ALL, lang, "language")?;
+            if let Some(s) = source {
+                strings.check(s)?;
+            }
+        }
+        if let Some(note) = d.note {
+            strings.check(note)?;
+        }
+    }
+    if sources != (0..n).filter(|&i| kind_of(i) == Kind::Source).count() {
+        return Err(corrupt("a source has no url"));
+    }
+    for (k, e) in body.evidence.iter().enumerate() {
+        if e.source as usize >= n || kind_of(e.source as usize) != Kind::Source {
+            return Err(corrupt(format!("evidence {k} cites entity {}", e.source)));
+        }
+        strings.check(e.quote)?;
         if let Some((rule, _)) = e.method {
-            strings.get(rule)?;
+            strings.check(rule)?;
         }
         if let Some((a, b)) = e.span {
             usize::try_from(a).map_err(corrupt)?;
             usize::try_from(b).map_err(corrupt)?;
         }
     }
+    // Relations.
     let m = body.relation_kinds.len();
     if m > MAX_RELATIONS {
         return Err(corrupt(format!("{m} relations")));
@@ -790,15 +1078,20 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
         .iter()
         .map(|&k| pick(RelationKind::ALL, k, "relation kind"))
         .collect::<Result<Vec<_>, _>>()?;
-    let end_words = words(body.relation_ends, "relation ends")?;
-    let dates = words(body.relation_dates, "relation dates")?;
-    let evidence_ends = words(body.evidence_ends, "evidence ends")?;
-    let evidence_refs = words(body.evidence_refs, "evidence references")?;
-    if end_words.len() != 2 * m || dates.len() != 3 * m || evidence_ends.len() != m {
+    let dates = body.relation_dates;
+    let (evidence_ends, evidence_refs) = (body.evidence_ends, body.evidence_refs);
+    if word_count(body.relation_ends, "relation ends")? != 2 * m
+        || word_count(dates, "relation dates")? != 3 * m
+        || word_count(evidence_ends, "evidence ends")? != m
+    {
         return Err(corrupt("relation arrays differ in length"));
     }
-    let ends: Vec<(u32, u32)> = end_words.chunks_exact(2).map(|w| (w[0], w[1])).collect();
-    drop(end_words);
+    let refs = word_count(evidence_refs, "evidence references")?;
+    let ends: Vec<(u32, u32)> = body
+        .relation_ends
+        .chunks_exact(8)
+        .map(|w| (word_at(w, 0), word_at(w, 1)))
+        .collect();
     if let Some(j) = ends
         .iter()
         .position(|&(a, b)| a as usize >= n || b as usize >= n)
@@ -806,21 +1099,20 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
         return Err(corrupt(format!("relation {j} names an entity beyond {n}")));
     }
     dates
-        .par_iter()
-        .try_for_each(|&d| undate(unpack(d)).map(|_| ()))?;
+        .par_chunks(4)
+        .try_for_each(|d| undate(unpack(word_at(d, 0))).map(|_| ()))?;
     let mut first = 0u32;
-    for (j, &end) in evidence_ends.iter().enumerate() {
-        if end < first || end as usize > evidence_refs.len() {
+    for j in 0..m {
+        let end = word_at(evidence_ends, j);
+        if end < first || end as usize > refs {
             return Err(corrupt(format!("relation {j}'s evidence is out of bounds")));
         }
         first = end;
     }
-    if first as usize != evidence_refs.len() {
+    if first as usize != refs {
         return Err(corrupt("evidence references no relation covers"));
     }
-    if let Some(k) = evidence_refs
-        .iter()
-        .position(|&k| k as usize >= body.evidence.len())
+    if let Some(k) = (0..refs).find(|&k| word_at(evidence_refs, k) as usize >= body.evidence.len())
     {
         return Err(corrupt(format!("evidence reference {k} is out of range")));
     }
@@ -830,54 +1122,36 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
         (
             body.relation_kinds[j],
             ends[j],
-            (dates[3 * j], dates[3 * j + 1], dates[3 * j + 2]),
+            (
+                word_at(dates, 3 * j),
+                word_at(dates, 3 * j + 1),
+                word_at(dates, 3 * j + 2),
+            ),
         )
     };
     if let Some(j) = (1..m).into_par_iter().find_first(|&j| key(j - 1) > key(j)) {
         return Err(corrupt(format!("relation {j} is out of order")));
     }
-    let names = NameIndex::from_parts(
-        body.names_text.to_string(),
-        words(body.names_ends, "name index")?,
-        words(body.names_entities, "name index")?,
-        n,
-    )
-    .map_err(corrupt)?;
-    let by_name = words(body.by_name, "name order")?;
-    if by_name.len() != n {
-        return Err(corrupt("the name order does not list every entity"));
-    }
-    let mut seen = vec![false; n];
-    for &i in &by_name {
-        match seen.get_mut(i as usize) {
-            Some(slot) if !*slot => *slot = true,
-            _ => return Err(corrupt(format!("the name order lists entity {i} wrongly"))),
-        }
-    }
-    drop(seen);
-    let name_key = |i: u32| (entities[i as usize].name.as_str(), i);
-    if by_name
-        .par_windows(2)
-        .any(|w| name_key(w[0]) >= name_key(w[1]))
-    {
-        return Err(corrupt("the name order is out of order"));
-    }
-    let name_order = NameOrder::from_sorted(&entities, by_name);
-    let relations = Relations {
-        strings,
+    let lazy = Lazy {
+        text: text.to_string(),
+        string_ends: range(body.string_ends),
+        ids: range(body.entity_ids),
+        names: range(body.entity_names),
+        kinds: range(body.entity_kinds),
+        dates: range(dates),
+        evidence_ends: range(evidence_ends),
+        evidence_refs: range(evidence_refs),
+        names_text: range(body.names_text),
+        names_ends: range(body.names_ends),
+        names_entities: range(body.names_entities),
+        by_name: range(body.by_name),
+        details: body.details,
         evidence: body.evidence,
-        dates,
-        evidence_ends,
-        evidence_refs,
+        chunks: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
+        all: OnceLock::new(),
+        bytes,
     };
-    Ok(Graph::from_snapshot(
-        entities,
-        kinds,
-        ends,
-        names,
-        Some(name_order),
-        Box::new(relations),
-    ))
+    Ok(Graph::from_snapshot(lazy, kinds, ends))
 }
 
 #[cfg(test)]
@@ -934,6 +1208,48 @@ mod tests {
         let r = &again.document().relations[0];
         let from = again.entity(&r.from).unwrap();
         assert!(from.id.shares(&r.from));
+    }
+
+    #[test]
+    fn a_lazily_opened_snapshot_reads_what_was_built() {
+        let built = graph();
+        let lazy = open(encode(&built, &stamp())).unwrap().graph().unwrap();
+        let n = built.entity_count();
+        assert_eq!(lazy.entity_count(), n);
+        // Entity by entity, before anything decodes them all: accessors read in place,
+        // copies decode one, references decode a chunk.
+        for i in (0..n).rev() {
+            let e = &built.entities()[i];
+            assert_eq!(lazy.id_at(i), e.id.as_str());
+            assert_eq!(lazy.name_at(i), e.name);
+            assert_eq!(lazy.kind_at(i), e.kind());
+            assert_eq!(lazy.role_at(i), e.role());
+            assert_eq!(&*lazy.entity_copy(i), e);
+            assert_eq!(lazy.entity_at(i), e);
+            assert_eq!(lazy.index_of(&e.id), Some(i));
+        }
+        assert_eq!(lazy.index_of(&EntityId::new("person:nobody")), None);
+        for j in 0..built.relation_count() {
+            assert_eq!(*lazy.relation(j), *built.relation(j));
+        }
+        assert_eq!(lazy.name_order(), built.name_order());
+        assert_eq!(lazy.names(), built.names());
+        assert_eq!(lazy.document(), built.document());
+    }
+
+    #[test]
+    fn a_name_order_that_is_not_sorted_or_not_a_permutation_is_refused() {
+        let names = ["b", "a", "a"];
+        let name = |i: usize| names[i];
+        let order = NameOrder::from_sorted(vec![1, 2, 0], name).unwrap();
+        assert_eq!(order.position, vec![2, 0, 1]);
+        assert_eq!(order.rank, vec![1, 0, 0]);
+        for wrong in [vec![2, 1, 0], vec![1, 1, 0], vec![1, 2, 3], vec![0, 1, 2]] {
+            assert!(
+                NameOrder::from_sorted(wrong.clone(), name).is_err(),
+                "{wrong:?}"
+            );
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
             path: path.display().to_string(),
             what: format!("{err}; run `govgraph build` again"),
         };
-        let opened = snapshot::open(&bytes).map_err(refused)?;
+        let opened = snapshot::open(bytes).map_err(refused)?;
         if opened.stamp.program != program_id() {
             return Err(Error::DataDir {
                 path: path.display().to_string(),
@@ -79,7 +79,7 @@ fn fresh_snapshot(path: &Path, fresh: impl Fn(&snapshot::Stamp) -> bool) -> Opti
     let note = |err: snapshot::SnapshotError| {
         eprintln!("note: {}: {err}; ignored", path.display());
     };
-    let opened = snapshot::open(&bytes).map_err(note).ok()?;
+    let opened = snapshot::open(bytes).map_err(note).ok()?;
     if opened.stamp.program != program_id() || !fresh(&opened.stamp) {
         return None;
     }

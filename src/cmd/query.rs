@@ -74,7 +74,17 @@ pub fn run(
         Question::Members { body, deep } => {
             let body = graph.find(&body, &[Kind::Organization, Kind::WorkingGroup])?;
             let answer = query::members(&graph, body, deep);
-            render(&answer, format, || query::members_table(&answer))
+            // Millions of rows: written as they are rendered, not gathered in one string.
+            let written = match format {
+                QueryFormat::Table => query::write_members_table(&answer, out),
+                QueryFormat::Json => serde_json::to_writer_pretty(&mut *out, &answer)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| out.write_all(b"\n")),
+            }
+            .map_err(|err| Error::io("stdout", err));
+            drop(answer);
+            std::mem::forget(graph);
+            return written;
         }
         Question::Area { name, as_of } => {
             let date = parse_date(as_of)?;

@@ -15,16 +15,19 @@ mod table;
 
 pub use area::{AreaAnswer, area, table as area_table};
 pub use leads::{GroupLeads, Leader, leads, table as leads_table};
-pub use members::{Member, Members, members, table as members_table};
+pub use members::{
+    Member, Members, members, table as members_table, write_table as write_members_table,
+};
 pub use neighbors::{Neighbor, Neighbors, neighbors, table as neighbors_table, within};
 pub use officials::{Official, OfficialsAnswer, officials, table as officials_table};
 pub use path::{Path, Step, shortest_path, table as path_table};
 pub use posts::{PostHeld, Posts, in_force, posts, table as posts_table};
 pub use table::Table;
-pub use table::render_rows;
+pub use table::{render_rows, write_rows};
 
 use serde::Serialize;
 
+use crate::graph::Graph;
 use crate::model::{Alias, Entity, EntityKind};
 
 /// An entity as answers show it: `id`, `kind`, `name`, `aliases`, and `role` for posts,
@@ -70,14 +73,41 @@ impl From<&Entity> for EntityView {
     }
 }
 
-/// An entity of the graph, by reference, written as an [`EntityView`]: what large answers
-/// hold instead of a copy per row.
-#[derive(Debug, Clone, Copy)]
-pub struct EntityRef<'g>(pub &'g Entity);
+/// An entity of the graph, by index, written as an [`EntityView`]: what large answers
+/// hold instead of a copy per row (decoded only when written).
+#[derive(Clone, Copy)]
+pub struct EntityRef<'g> {
+    graph: &'g Graph,
+    index: usize,
+}
+
+impl<'g> EntityRef<'g> {
+    pub fn new(graph: &'g Graph, index: usize) -> Self {
+        EntityRef { graph, index }
+    }
+
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub fn name(&self) -> &'g str {
+        self.graph.name_at(self.index)
+    }
+
+    pub fn id(&self) -> &'g str {
+        self.graph.id_at(self.index)
+    }
+}
+
+impl std::fmt::Debug for EntityRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EntityRef({})", self.id())
+    }
+}
 
 impl Serialize for EntityRef<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        EntityView::from(self.0).serialize(serializer)
+        EntityView::from(&*self.graph.entity_copy(self.index)).serialize(serializer)
     }
 }
 

@@ -36,10 +36,10 @@ pub fn neighbors(graph: &Graph, entity: &Entity, depth: usize) -> Neighbors {
         .filter_map(|r| {
             let (relation, from) = r.via?;
             Some(Neighbor {
-                entity: EntityView::from(graph.entity_at(r.index)),
+                entity: EntityView::from(&*graph.entity_copy(r.index)),
                 distance: r.distance,
                 relation: graph.relation_kind(relation).as_str(),
-                via: graph.entity_at(from).id.to_string(),
+                via: graph.id_at(from).to_string(),
             })
         })
         .collect();
@@ -70,7 +70,7 @@ struct Reach {
 /// breadth-first search reached them: frontier by frontier, each entity's relations in
 /// relation order.
 fn reach(graph: &Graph, start: usize, depth: usize) -> Vec<Reach> {
-    let mut seen = vec![false; graph.entities().len()];
+    let mut seen = vec![false; graph.entity_count()];
     seen[start] = true;
     let mut reached = vec![Reach {
         index: start,

@@ -27,7 +27,7 @@ pub struct Step {
 /// Neighbours are visited in relation order, so among several shortest paths the same one
 /// is always returned. O(V + E) time and O(V) memory in the part of the graph searched.
 pub fn shortest_path(graph: &Graph, from: &Entity, to: &Entity, max_len: usize) -> Option<Path> {
-    let n = graph.entities().len();
+    let n = graph.entity_count();
     let start = graph.index_of(&from.id)?;
     let goal = graph.index_of(&to.id)?;
     // parent[i] = (previous node, relation index) on the first path that reached i;
@@ -64,9 +64,9 @@ pub fn shortest_path(graph: &Graph, from: &Entity, to: &Entity, max_len: usize) 
         let j = relation_index as usize;
         let (a, b) = graph.relation_ends(j);
         steps.push(Step {
-            from: EntityView::from(graph.entity_at(a)),
+            from: EntityView::from(&*graph.entity_copy(a)),
             relation: graph.relation_kind(j).as_str(),
-            to: EntityView::from(graph.entity_at(b)),
+            to: EntityView::from(&*graph.entity_copy(b)),
         });
         node = previous as usize;
     }

@@ -1,5 +1,7 @@
 //! Plain-text tables: aligned columns, one header line, optional group headings.
 
+use std::io::{self, Write};
+
 /// A table under construction. Column widths count characters, so Arabic and Vietnamese
 /// text aligns as well as a terminal allows.
 #[derive(Debug, Default)]
@@ -36,15 +38,43 @@ impl Table {
 }
 
 /// A table of `N` columns over `rows`, each row's cells borrowed by `cells`: the same text
-/// as a [`Table`] of those rows, without a string per cell (two passes over the rows: the
-/// widths, then the lines).
+/// as a [`Table`] of those rows, without a string per cell.
 pub fn render_rows<'r, const N: usize, R>(
     headers: [&str; N],
     rows: &'r [R],
     cells: impl Fn(&'r R) -> [&'r str; N],
 ) -> String {
-    render_lines(headers.into_iter(), N, || {
-        rows.iter().map(|r| cells(r).into_iter())
+    let mut out = Vec::new();
+    write_rows(&mut out, headers, rows.len(), |k| cells(&rows[k])).expect("writing to memory");
+    String::from_utf8(out).expect("tables are UTF-8")
+}
+
+/// Writes the table of `N` columns over rows `0..count`, row `k`'s cells given by
+/// `cells(k)`, to `out` as it goes: two passes over the rows (the widths, then the
+/// lines), lines gathered in one buffer written out every 64 KiB, nothing allocated per
+/// row.
+pub fn write_rows<'r, const N: usize>(
+    out: &mut dyn Write,
+    headers: [&str; N],
+    count: usize,
+    cells: impl Fn(usize) -> [&'r str; N],
+) -> io::Result<()> {
+    write_lines(out, headers.into_iter(), N, None, || {
+        (0..count).map(|k| cells(k).into_iter())
+    })
+}
+
+/// [`write_rows`] when the caller knows each column's width (the most characters of any
+/// of its cells, header included): one pass over the rows.
+pub fn write_rows_of_width<'r, const N: usize>(
+    out: &mut dyn Write,
+    headers: [&str; N],
+    widths: [usize; N],
+    count: usize,
+    cells: impl Fn(usize) -> [&'r str; N],
+) -> io::Result<()> {
+    write_lines(out, headers.into_iter(), N, Some(widths.to_vec()), || {
+        (0..count).map(|k| cells(k).into_iter())
     })
 }
 
@@ -54,35 +84,57 @@ where
     I: Iterator<Item = C>,
     C: Iterator<Item = &'a str>,
 {
-    let mut widths: Vec<usize> = headers.clone().map(|h| h.chars().count()).collect();
-    widths.resize(columns, 0);
-    let mut size = 0;
-    for row in rows() {
-        for (i, cell) in row.enumerate().take(columns) {
-            widths[i] = widths[i].max(cell.chars().count());
-            size += cell.len() + 2;
-        }
-        size += 1;
-    }
-    let mut out = String::with_capacity(size + 2 * widths.iter().sum::<usize>() + 64);
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let start = out.len();
-        for (i, cell) in cells.enumerate().take(columns) {
-            out.push_str(cell);
-            if i + 1 < columns {
-                let pad = widths[i] - cell.chars().count() + 2;
-                out.extend(std::iter::repeat_n(' ', pad));
+    let mut out = Vec::new();
+    write_lines(&mut out, headers, columns, None, rows).expect("writing to memory");
+    String::from_utf8(out).expect("tables are UTF-8")
+}
+
+fn write_lines<'a, H, I, C>(
+    out: &mut dyn Write,
+    headers: H,
+    columns: usize,
+    widths: Option<Vec<usize>>,
+    rows: impl Fn() -> I,
+) -> io::Result<()>
+where
+    H: Iterator<Item = &'a str> + Clone,
+    I: Iterator<Item = C>,
+    C: Iterator<Item = &'a str>,
+{
+    const FLUSH: usize = 1 << 16;
+    let widths = widths.unwrap_or_else(|| {
+        let mut widths: Vec<usize> = headers.clone().map(|h| h.chars().count()).collect();
+        widths.resize(columns, 0);
+        for row in rows() {
+            for (i, cell) in row.enumerate().take(columns) {
+                widths[i] = widths[i].max(cell.chars().count());
             }
         }
-        let kept = out[start..].trim_end().len();
-        out.truncate(start + kept);
-        out.push('\n');
+        widths
+    });
+    let mut buffer = String::with_capacity(FLUSH + 1024);
+    let line = |buffer: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        let start = buffer.len();
+        for (i, cell) in cells.enumerate().take(columns) {
+            buffer.push_str(cell);
+            if i + 1 < columns {
+                let pad = widths[i] - cell.chars().count() + 2;
+                buffer.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        let kept = buffer[start..].trim_end().len();
+        buffer.truncate(start + kept);
+        buffer.push('\n');
     };
-    line(&mut headers.into_iter());
+    line(&mut buffer, &mut headers.into_iter());
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(&mut rule.iter().map(String::as_str));
+    line(&mut buffer, &mut rule.iter().map(String::as_str));
     for row in rows() {
-        line(&mut row.into_iter());
+        line(&mut buffer, &mut row.into_iter());
+        if buffer.len() >= FLUSH {
+            out.write_all(buffer.as_bytes())?;
+            buffer.clear();
+        }
     }
-    out
+    out.write_all(buffer.as_bytes())
 }
