@@ -35,6 +35,18 @@ pub fn chart_files(graph: &Graph) -> BTreeMap<EntityId, ChartFiles> {
 /// a working-group chart), keyed by file name.
 pub fn outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
     let mut files = graph_outputs(graph);
+    files.append(&mut charts(graph));
+    files
+}
+
+/// The file names of the graph in RON and JSON.
+pub const GRAPH_RON: &str = "graph.ron";
+pub const GRAPH_JSON: &str = "graph.json";
+
+/// What [`outputs`] holds besides the graph files: the page and every DOT chart (and
+/// working-group map), keyed by file name.
+pub fn charts(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
     files.insert(
         OVERALL_CHART.to_string(),
         export::org_chart(graph, &Chart::whole("govgraph: all places")),
@@ -99,11 +111,11 @@ fn has_content(graph: &Graph, area: &EntityId) -> bool {
 pub fn graph_outputs(graph: &Graph) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     files.insert(
-        "graph.ron".to_string(),
+        GRAPH_RON.to_string(),
         export::to_ron(graph.document()).into_bytes(),
     );
     files.insert(
-        "graph.json".to_string(),
+        GRAPH_JSON.to_string(),
         export::to_json(graph.document()).into_bytes(),
     );
     files

@@ -18,14 +18,14 @@
 //! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
 //! prints it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use crate::extract::{self, SiteTable};
 use crate::gazetteer::{Enrichment, Gazetteer};
-use crate::load::{Dataset, LoadedArticle};
-use crate::model::{Document, EntityId, Kind, RelationKind};
+use crate::load::{Dataset, Judgement, LoadedArticle};
+use crate::model::{Document, EntityId, Kind, PartialDate, Relation, RelationKind};
 use crate::resolve::{self, Resolution};
 
 /// The combined document and what happened on the way.
@@ -103,19 +103,108 @@ pub fn with_extracted(
 
 /// The document the graph of a data directory is built from.
 pub fn combine(dataset: &Dataset, sites: &SiteTable) -> Combined {
-    combine_extracted(dataset, extract_all(dataset, sites, &|_| None), Vec::new())
+    let extracted = extract_all(dataset, sites, &|_| None);
+    combine_curated(
+        dataset.document.clone(),
+        &dataset.judgements,
+        extracted,
+        Vec::new(),
+    )
+}
+
+/// [`combine`], taking the dataset: its records move into the combined document instead
+/// of being copied.
+pub fn combine_owned(mut dataset: Dataset, sites: &SiteTable) -> Combined {
+    let extracted = extract_all(&dataset, sites, &|_| None);
+    let curated = std::mem::take(&mut dataset.document);
+    combine_curated(curated, &dataset.judgements, extracted, Vec::new())
 }
 
 /// [`combine`], with more extracted documents besides the data directory's own articles
 /// (`govgraph resolve --extracted FILE`).
 pub fn combine_with(dataset: &Dataset, sites: &SiteTable, documents: Vec<Document>) -> Combined {
-    combine_extracted(dataset, extract_all(dataset, sites, &|_| None), documents)
+    let extracted = extract_all(dataset, sites, &|_| None);
+    combine_curated(
+        dataset.document.clone(),
+        &dataset.judgements,
+        extracted,
+        documents,
+    )
 }
 
-/// [`combine`] from the extractions of the data directory's articles (in article order,
-/// as [`extract_all`] returns them) and more extracted documents.
-pub fn combine_extracted(
-    dataset: &Dataset,
+/// A relation's key with its ends as positions among the curated entities.
+type CuratedKey = (
+    RelationKind,
+    u32,
+    u32,
+    Option<PartialDate>,
+    Option<PartialDate>,
+    Option<PartialDate>,
+);
+
+/// What precedence needs to know of the curated records once they have moved into
+/// resolution: their entity ids, the key of every curated fact (ends as integers, so a
+/// million facts cost a sorted list of small tuples) and the sources curated evidence cites.
+struct Curated {
+    ids: HashMap<EntityId, u32>,
+    keys: Vec<CuratedKey>,
+    sources: HashSet<EntityId>,
+}
+
+impl Curated {
+    fn of(document: &Document) -> Self {
+        let ids: HashMap<EntityId, u32> = document
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        let mut curated = Curated {
+            ids,
+            keys: Vec::with_capacity(document.relations.len()),
+            sources: HashSet::new(),
+        };
+        for relation in &document.relations {
+            // A curated fact names curated entities (the records were validated); one that
+            // does not cannot be found by key, and is found by its evidence only.
+            if let Some(key) = curated.key(relation) {
+                curated.keys.push(key);
+            }
+            for evidence in &relation.evidence {
+                if !curated.sources.contains(&evidence.source) {
+                    curated.sources.insert(evidence.source.clone());
+                }
+            }
+        }
+        curated.keys.sort_unstable();
+        curated.keys.dedup();
+        curated
+    }
+
+    fn key(&self, relation: &Relation) -> Option<CuratedKey> {
+        Some((
+            relation.kind,
+            *self.ids.get(&relation.from)?,
+            *self.ids.get(&relation.to)?,
+            relation.as_of,
+            relation.start,
+            relation.end,
+        ))
+    }
+
+    /// True when a curated record states this fact (same key).
+    fn states(&self, relation: &Relation) -> bool {
+        self.key(relation)
+            .is_some_and(|key| self.keys.binary_search(&key).is_ok())
+    }
+}
+
+/// The combined document from the curated records (moved), the judgements, the
+/// extractions of the data directory's articles (in article order, as [`extract_all`]
+/// returns them) and more extracted documents.
+pub fn combine_curated(
+    curated: Document,
+    judgements: &[Judgement],
     extracted: Vec<Extracted>,
     mut documents: Vec<Document>,
 ) -> Combined {
@@ -125,33 +214,24 @@ pub fn combine_extracted(
         diagnostics += extraction.diagnostics;
         documents.push(extraction.document);
     }
-    let Resolution { document, report } =
-        resolve::resolve(&dataset.document, &documents, &dataset.judgements);
-
-    let curated_ids: BTreeSet<&EntityId> =
-        dataset.document.entities.iter().map(|e| &e.id).collect();
-    let curated_sources: BTreeSet<&EntityId> = dataset
-        .document
-        .relations
-        .iter()
-        .flat_map(|r| r.evidence.iter().map(|e| &e.source))
-        .collect();
+    let extracted_documents = documents.len() - given;
+    let known = Curated::of(&curated);
+    let Resolution { document, report } = resolve::resolve_owned(curated, documents, judgements);
 
     // Resolution keeps curated ids, so a curated fact keeps its key through it.
-    let curated_keys: BTreeSet<_> = dataset.document.relations.iter().map(|r| r.key()).collect();
     let mut left_out = 0;
     let mut corroborated = 0;
     let mut extracted_added = 0;
-    let mut relations = Vec::new();
+    let mut relations = Vec::with_capacity(document.relations.len());
     let mut unconfirmed = Vec::new();
     for relation in document.relations {
-        let curated = curated_keys.contains(&relation.key())
-            || relation.evidence.iter().any(|e| e.method.is_curated());
+        let curated =
+            relation.evidence.iter().any(|e| e.method.is_curated()) || known.states(&relation);
         let from_curated_article = !relation.evidence.is_empty()
             && relation
                 .evidence
                 .iter()
-                .all(|e| curated_sources.contains(&e.source));
+                .all(|e| known.sources.contains(&e.source));
         if curated {
             relations.push(relation);
         } else if from_curated_article {
@@ -164,36 +244,60 @@ pub fn combine_extracted(
     // An extracted fact of a curated article that states a curated fact with other dates
     // (the article's day where the curator kept only the month) is that fact: its evidence
     // joins the curated relation, whose dates stand.
-    let mut by_ends: BTreeMap<(RelationKind, EntityId, EntityId), usize> = BTreeMap::new();
-    for (i, relation) in relations.iter().enumerate() {
-        if curated_keys.contains(&relation.key()) {
-            by_ends
-                .entry((relation.kind, relation.from.clone(), relation.to.clone()))
-                .or_insert(i);
-        }
-    }
-    for relation in unconfirmed {
-        match by_ends.get(&(relation.kind, relation.from.clone(), relation.to.clone())) {
-            Some(&i) => {
-                relations[i].evidence.extend(relation.evidence);
-                corroborated += 1;
+    if !unconfirmed.is_empty() {
+        let mut by_ends: BTreeMap<(RelationKind, &EntityId, &EntityId), usize> = BTreeMap::new();
+        for (i, relation) in relations.iter().enumerate() {
+            if known.states(relation) {
+                by_ends
+                    .entry((relation.kind, &relation.from, &relation.to))
+                    .or_insert(i);
             }
-            None => left_out += 1,
+        }
+        let mut joins: Vec<(usize, Relation)> = Vec::new();
+        for relation in unconfirmed {
+            match by_ends.get(&(relation.kind, &relation.from, &relation.to)) {
+                Some(&i) => joins.push((i, relation)),
+                None => left_out += 1,
+            }
+        }
+        drop(by_ends);
+        for (i, relation) in joins {
+            relations[i].evidence.extend(relation.evidence);
+            corroborated += 1;
         }
     }
-    let named: BTreeSet<&EntityId> = relations.iter().flat_map(|r| [&r.from, &r.to]).collect();
-    let mut entities = Vec::new();
+    // Entities that neither the curated records nor a kept fact name are left out.
+    let unnamed: HashSet<&EntityId> = document
+        .entities
+        .iter()
+        .filter(|e| !known.ids.contains_key(&e.id) && e.kind() != Kind::Source)
+        .map(|e| &e.id)
+        .collect();
+    let named: HashSet<&EntityId> = if unnamed.is_empty() {
+        HashSet::new()
+    } else {
+        relations
+            .iter()
+            .flat_map(|r| [&r.from, &r.to])
+            .filter(|id| unnamed.contains(id))
+            .collect()
+    };
+    let kept: Vec<bool> = document
+        .entities
+        .iter()
+        .map(|e| !unnamed.contains(&e.id) || named.contains(&e.id))
+        .collect();
+    drop((unnamed, named));
+    let mut entities = Vec::with_capacity(document.entities.len());
     let mut entities_left_out = 0;
-    for entity in document.entities {
-        let kept = curated_ids.contains(&entity.id)
-            || named.contains(&entity.id)
-            || entity.kind() == Kind::Source;
+    for (entity, kept) in document.entities.into_iter().zip(kept) {
         if kept {
             entities.push(entity);
         } else {
             entities_left_out += 1;
         }
     }
+    drop(known);
     let mut document = Document {
         entities,
         relations,
@@ -203,7 +307,7 @@ pub fn combine_extracted(
     Combined {
         document,
         resolution_report: report,
-        articles: documents.len() - given,
+        articles: extracted_documents,
         diagnostics,
         extracted_added,
         corroborated,

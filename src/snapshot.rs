@@ -72,61 +72,149 @@ pub enum SnapshotError {
 /// change detection, not for security; several GB/s, so checking a snapshot of hundreds of
 /// MB costs milliseconds.
 pub fn content_hash(bytes: &[u8]) -> u128 {
-    const K: [u64; 4] = [
-        0x9e37_79b9_7f4a_7c15,
-        0xc2b2_ae3d_27d4_eb4f,
-        0x1656_67b1_9e37_79f9,
-        0x27d4_eb2f_1656_67c5,
-    ];
-    let step = |lane: u64, word: u64, k: u64| (lane ^ word).wrapping_mul(k).rotate_left(29);
-    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
-    let mut lanes: [u64; 4] = [
-        0x6c62_272e_07bb_0142,
-        0x62b8_2175_6295_c58d,
-        0xcbf2_9ce4_8422_2325,
-        0x8422_2325_cbf2_9ce4,
-    ];
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
+    let mut hasher = ContentHasher::default();
+    hasher.update(bytes);
+    hasher.finish()
+}
+
+const K: [u64; 4] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xc2b2_ae3d_27d4_eb4f,
+    0x1656_67b1_9e37_79f9,
+    0x27d4_eb2f_1656_67c5,
+];
+
+fn step(lane: u64, word: u64, k: u64) -> u64 {
+    (lane ^ word).wrapping_mul(k).rotate_left(29)
+}
+
+fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().expect("8 bytes"))
+}
+
+/// [`content_hash`] of bytes given in pieces (a file as it is written): the same value as
+/// the hash of the pieces joined.
+#[derive(Clone)]
+pub struct ContentHasher {
+    lanes: [u64; 4],
+    /// Bytes of an unfinished 32-byte block.
+    pending: [u8; 32],
+    pending_len: usize,
+    len: u64,
+}
+
+impl Default for ContentHasher {
+    fn default() -> Self {
+        ContentHasher {
+            lanes: [
+                0x6c62_272e_07bb_0142,
+                0x62b8_2175_6295_c58d,
+                0xcbf2_9ce4_8422_2325,
+                0x8422_2325_cbf2_9ce4,
+            ],
+            pending: [0; 32],
+            pending_len: 0,
+            len: 0,
+        }
+    }
+}
+
+impl ContentHasher {
+    fn block(lanes: &mut [u64; 4], block: &[u8]) {
         for (i, lane) in lanes.iter_mut().enumerate() {
             *lane = step(*lane, word(&block[8 * i..8 * i + 8]), K[i]);
         }
     }
-    let rest = blocks.remainder();
-    let mut words = rest.chunks_exact(8);
-    for w in &mut words {
-        lanes[0] = step(lanes[0], word(w), K[0]);
+
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        if self.pending_len > 0 {
+            let take = (32 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&bytes[..take]);
+            self.pending_len += take;
+            bytes = &bytes[take..];
+            if self.pending_len < 32 {
+                return;
+            }
+            let block = self.pending;
+            Self::block(&mut self.lanes, &block);
+            self.pending_len = 0;
+        }
+        let mut blocks = bytes.chunks_exact(32);
+        for block in &mut blocks {
+            Self::block(&mut self.lanes, block);
+        }
+        let rest = blocks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
     }
-    for &byte in words.remainder() {
-        lanes[1] = step(lanes[1], u64::from(byte), K[1]);
+
+    pub fn finish(&self) -> u128 {
+        let mut lanes = self.lanes;
+        let rest = &self.pending[..self.pending_len];
+        let mut words = rest.chunks_exact(8);
+        for w in &mut words {
+            lanes[0] = step(lanes[0], word(w), K[0]);
+        }
+        for &byte in words.remainder() {
+            lanes[1] = step(lanes[1], u64::from(byte), K[1]);
+        }
+        lanes[2] = step(lanes[2], self.len, K[2]);
+        let mix = |mut x: u64| {
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            x ^ (x >> 33)
+        };
+        let high = mix(lanes[0] ^ mix(lanes[1]).rotate_left(17));
+        let low = mix(lanes[2] ^ mix(lanes[3]).rotate_left(41) ^ high);
+        (u128::from(high) << 64) | u128::from(low)
     }
-    lanes[2] = step(lanes[2], bytes.len() as u64, K[2]);
-    let mix = |mut x: u64| {
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^ (x >> 33)
-    };
-    let high = mix(lanes[0] ^ mix(lanes[1]).rotate_left(17));
-    let low = mix(lanes[2] ^ mix(lanes[3]).rotate_left(41) ^ high);
-    (u128::from(high) << 64) | u128::from(low)
+}
+
+/// A writer that passes bytes on and hashes them ([`content_hash`] of all it wrote).
+pub struct Hashing<W> {
+    pub inner: W,
+    pub hasher: ContentHasher,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Writes `graph` with `stamp`. Deterministic: the same graph and stamp give the same bytes.
 pub fn encode(graph: &Graph, stamp: &Stamp) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_to(graph, stamp, &mut out).expect("writing to memory cannot fail");
+    out
+}
+
+/// [`encode`] written to `out`: header, stamp and body, the body made once and not copied.
+pub fn encode_to(
+    graph: &Graph,
+    stamp: &Stamp,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let stamp_bytes = postcard::to_stdvec(stamp).expect("a stamp serializes");
     let body = encode_body(graph);
-    let mut checked = stamp_bytes;
-    let stamp_len = checked.len();
-    checked.extend_from_slice(&body);
-    let mut out = Vec::with_capacity(HEADER + checked.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(stamp_len as u64).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&content_hash(&checked).to_le_bytes());
-    out.extend_from_slice(&checked);
-    out
+    let mut checksum = ContentHasher::default();
+    checksum.update(&stamp_bytes);
+    checksum.update(&body);
+    out.write_all(MAGIC)?;
+    out.write_all(&(stamp_bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&(body.len() as u64).to_le_bytes())?;
+    out.write_all(&checksum.finish().to_le_bytes())?;
+    out.write_all(&stamp_bytes)?;
+    out.write_all(&body)
 }
 
 /// True when `bytes` begin with the snapshot magic (they may still be damaged).
@@ -794,8 +882,24 @@ fn decode_body(body: Body<'_>) -> Result<Graph, SnapshotError> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use crate::load::{InputFile, validate};
+
+    #[test]
+    fn content_hash_in_pieces_is_the_hash_of_the_whole() {
+        let bytes: Vec<u8> = (0..1000u32).map(|i| (i * 7 + i / 13) as u8).collect();
+        for len in [0, 1, 7, 8, 31, 32, 33, 100, 1000] {
+            let whole = content_hash(&bytes[..len]);
+            for cut in [1, 3, 8, 31, 32, 64] {
+                let mut hasher = ContentHasher::default();
+                for piece in bytes[..len].chunks(cut) {
+                    hasher.update(piece);
+                }
+                assert_eq!(hasher.finish(), whole, "len {len}, pieces of {cut}");
+            }
+        }
+    }
 
     fn graph() -> Graph {
         let text = std::fs::read_to_string(

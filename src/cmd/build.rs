@@ -40,14 +40,19 @@ pub fn run(
     // A `--out` that cannot be replaced is refused before any work and any write.
     output::check_dir(dir, Folder::Build)?;
     let spinner = super::progress::spinner("extracting and resolving articles", quiet);
+    let mut stages = super::stages::Stages::start();
     let mut inputs = super::files::read_inputs(data)?;
+    stages.end("read");
     let filler = super::bulk::Filler {
         defaults,
         undecided: Default::default(),
     };
     let mut dataset = load::check_data_files_filling(&inputs.files, &|f, a| filler.fill(f, a))?;
-    // The dataset holds what is needed of the files now (memory: one copy of the texts).
+    // The dataset holds what is needed of the files now (memory: one copy of the texts,
+    // none of the records files').
     inputs.files.articles = Vec::new();
+    inputs.files.records = Vec::new();
+    stages.end("check");
     let undecided = filler.undecided.into_inner();
     let cache = ExtractCache {
         dir: dir.join(CACHE_DIR),
@@ -61,21 +66,46 @@ pub fn run(
     let more = super::jsonl::besides(&dataset, std::mem::take(&mut elsewhere.articles))?;
     let extracted = pipeline::extract_all(&dataset, &inputs.sites, &|a| cache.get(a));
     cache.store(&dataset, &extracted)?;
+    stages.end("extract");
     // Nothing after extraction reads the articles' texts.
     for article in dataset.articles.values_mut() {
         article.text = String::new();
         article.article.body = String::new();
     }
     let extracted = pipeline::with_extracted(&dataset, extracted, more);
-    let combined = pipeline::combine_extracted(&dataset, extracted, Vec::new());
+    // The curated records move into the combined document (memory: one copy of them).
+    let curated = std::mem::take(&mut dataset.document);
+    let combined = pipeline::combine_curated(curated, &dataset.judgements, extracted, Vec::new());
+    drop(dataset);
+    stages.end("combine");
     spinner.set_message("building the graph");
     let kept_apart = crate::resolve::kept_apart_summary(&combined.resolution_report);
     let graph = Graph::new(combined.document)?;
-    let outputs = if charts {
-        build::outputs(&graph)
-    } else {
-        build::graph_outputs(&graph)
-    };
+    stages.end("graph");
+    // The new set is written into a staging folder as it is made (the graph files
+    // streamed from the graph, never held whole) and swapped in at the end; an error on
+    // the way removes it and leaves `dir` as it was.
+    let staged = output::Staged::new(dir, Folder::Build)?;
+    let mut outputs = Vec::new();
+    for (name, json) in [(build::GRAPH_JSON, true), (build::GRAPH_RON, false)] {
+        let mut hash = snapshot::ContentHasher::default();
+        staged.write_with(name, &mut |out| {
+            // Buffered in front of the hash, so it hashes large pieces.
+            let mut out = std::io::BufWriter::with_capacity(
+                1 << 16,
+                snapshot::Hashing {
+                    inner: out,
+                    hasher: snapshot::ContentHasher::default(),
+                },
+            );
+            crate::export::write_records(graph.document(), json, &mut out)?;
+            hash = out.into_inner().map_err(|e| e.into_error())?.hasher;
+            Ok(())
+        })?;
+        outputs.push((name.to_string(), hash.finish()));
+    }
+    outputs.sort();
+    stages.end("graph files");
     // The snapshot records what it was built from and what was written beside it, so
     // questions can tell whether it is up to date (`files::load_graph`).
     let stamp = snapshot::Stamp {
@@ -88,55 +118,51 @@ pub fn run(
             hashes.sort();
             hashes
         },
-        outputs: outputs
-            .iter()
-            .filter(|(name, _)| name.starts_with("graph."))
-            .map(|(name, bytes)| (name.clone(), snapshot::content_hash(bytes)))
-            .collect(),
+        outputs,
     };
     drop(inputs);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = outputs
-        .into_iter()
-        .map(|(name, bytes)| (dir.join(name), bytes))
-        .collect();
-    files.push((
-        dir.join(snapshot::FILE_NAME),
-        snapshot::encode(&graph, &stamp),
-    ));
+    staged.write_with(snapshot::FILE_NAME, &mut |out| {
+        snapshot::encode_to(&graph, &stamp, out)
+    })?;
+    stages.end("snapshot");
+    let mut written = 3;
+    let files = if charts {
+        build::charts(&graph)
+    } else {
+        Default::default()
+    };
     let mut notes = Vec::new();
+    for (name, bytes) in &files {
+        staged.write(name, bytes)?;
+        written += 1;
+    }
     if svg {
         if graphviz_available() {
             spinner.finish_and_clear();
-            let charts = files
+            let dots: Vec<(&String, &Vec<u8>)> = files
                 .iter()
-                .filter(|(path, _)| path.extension().is_some_and(|e| e == "dot"))
-                .count();
-            let bar = super::progress::bar(charts as u64, "rendering SVG", quiet);
-            let mut rendered = Vec::new();
-            for (path, bytes) in &files {
-                if path.extension().is_some_and(|e| e == "dot") {
-                    rendered.push((path.with_extension("svg"), render_svg(path, bytes)?));
-                    bar.inc(1);
-                }
+                .filter(|(name, _)| name.ends_with(".dot"))
+                .collect();
+            let bar = super::progress::bar(dots.len() as u64, "rendering SVG", quiet);
+            for (name, bytes) in dots {
+                let path = dir.join(name);
+                let svg = render_svg(&path, bytes)?;
+                let svg_name = path.with_extension("svg");
+                let svg_name = svg_name.strip_prefix(dir).unwrap_or(&svg_name);
+                staged.write(&svg_name.to_string_lossy(), &svg)?;
+                written += 1;
+                bar.inc(1);
             }
             bar.finish_and_clear();
-            files.extend(rendered);
         } else {
             notes.push("Graphviz `dot` not found: SVG charts not rendered".to_string());
         }
     }
-    spinner.finish_and_clear();
-    let written = files.len();
-    let files: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .map(|(path, bytes)| {
-            let name = path.strip_prefix(dir).unwrap_or(&path);
-            (name.to_string_lossy().into_owned(), bytes)
-        })
-        .collect();
-    // The whole set replaces `dir` at once; the extraction cache is carried over.
-    output::replace_dir(dir, &files, Folder::Build, &[CACHE_ROOT])?;
     drop(files);
+    spinner.finish_and_clear();
+    // The whole set replaces `dir` at once; the extraction cache is carried over.
+    staged.commit(&[CACHE_ROOT])?;
+    stages.end("write");
     let conflicts = crate::resolve::post_conflicts(graph.document());
     if format == QueryFormat::Json {
         let counts: serde_json::Map<String, serde_json::Value> = Kind::ALL

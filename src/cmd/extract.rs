@@ -35,7 +35,17 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
         ),
         None => None,
     };
-    let mut merged = extract::Merger::default();
+    // Several files may name the same entity or fact: one entity per id (aliases joined)
+    // and one relation per key (evidence joined). The records of each part of each file
+    // go to a merger that spills them to scratch files beside the output (or in the
+    // temporary folder for standard output), so memory stays that of one part and the
+    // text, whatever the size of the records.
+    let scratch = match &request.output {
+        Some(path) => super::output::scratch_dir(path)?,
+        None => std::env::temp_dir().join(format!("govgraph-extract-{}", std::process::id())),
+    };
+    let mut merged = extract::Merger::spilling(scratch.clone(), extract::merge::SPILL_BYTES)
+        .map_err(|e| Error::io(scratch.display(), e))?;
     let mut messages = String::new();
     let bar = super::progress::bar(request.files.len() as u64, "extracting", quiet);
     for path in &request.files {
@@ -76,10 +86,18 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
             options.area = request.area.clone();
         }
         let masked = mask_front_matter(&text, body_offset);
-        let extraction = extract::extract(&masked, &options);
+        let mut failed = None;
+        let (diagnostics, _) = extract::extract_parts(&masked, &options, &mut |part| {
+            if failed.is_none() {
+                failed = merged.add(part).err();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(Error::io(scratch.display(), e));
+        }
         // Spans are byte offsets; print them as line:col like every other message.
         let lines = crate::error::LineIndex::new(&text);
-        for d in &extraction.diagnostics {
+        for d in &diagnostics {
             let at = d.span.map_or(String::new(), |(s, _)| {
                 format!(":{}", lines.position(&text, s))
             });
@@ -89,28 +107,16 @@ pub fn run(request: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()
                 crate::error::escape(&d.message)
             ));
         }
-        // Several files may name the same entity or fact: one entity per id (aliases
-        // joined) and one relation per key (evidence joined), merged file by file.
-        merged.add(extraction.document);
     }
-    let document = merged.finish();
     bar.finish_and_clear();
     if !quiet {
         eprint!("{messages}");
     }
     let json = request.format == RecordsFormat::Json;
     match &request.output {
-        Some(path) => {
-            let mut rendered = Vec::new();
-            crate::export::write_records(&document, json, &mut rendered)
-                .map_err(|e| Error::io(path.display(), e))?;
-            drop(document);
-            super::output::write_file(path, &rendered)
-        }
+        Some(path) => super::output::write_file_with(path, |file| merged.write(json, file)),
         // Standard output takes the records as they are written, never the whole text.
-        None => {
-            crate::export::write_records(&document, json, out).map_err(|e| Error::io("stdout", e))
-        }
+        None => merged.write(json, out).map_err(|e| Error::io("stdout", e)),
     }
 }
 

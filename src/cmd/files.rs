@@ -154,7 +154,7 @@ pub fn read_inputs(data: &Path) -> Result<Inputs> {
 /// Checks and combines inputs read by [`read_inputs`] (`pipeline`).
 pub fn combine_inputs(inputs: &Inputs) -> Result<Combined> {
     let dataset = load::check_data_files(&inputs.files)?;
-    Ok(pipeline::combine(&dataset, &inputs.sites))
+    Ok(pipeline::combine_owned(dataset, &inputs.sites))
 }
 
 /// The site table of `data/sites.ron`, or the built-in copy when the directory has none.

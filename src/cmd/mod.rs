@@ -13,6 +13,7 @@ mod output;
 mod progress;
 mod query;
 mod resolve;
+mod stages;
 
 use std::io::Write;
 

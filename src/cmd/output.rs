@@ -68,6 +68,37 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// [`write_file`] for output made as it is written: `write` fills the temporary file,
+/// renamed onto `path` only when it succeeds.
+pub fn write_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let (parent, name) = split(path)?;
+    sweep(&parent, &name);
+    let temp = Temporary(parent.join(format!(".{name}.tmp-{}", std::process::id())));
+    let written = fs::File::create_new(&temp.0).and_then(|file| {
+        let mut out = io::BufWriter::new(file);
+        write(&mut out)?;
+        out.into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()
+    });
+    written.map_err(|err| Error::io(path.display(), err))?;
+    fs::rename(&temp.0, path).map_err(|err| Error::io(path.display(), err))?;
+    temp.disarm();
+    sync_dir(&parent);
+    Ok(())
+}
+
+/// A folder beside `path` for the scratch files of making it, `.NAME.spill-PID` (swept
+/// like the other temporaries when its process is gone).
+pub fn scratch_dir(path: &Path) -> Result<PathBuf> {
+    let (parent, name) = split(path)?;
+    sweep(&parent, &name);
+    Ok(parent.join(format!(".{name}.spill-{}", std::process::id())))
+}
+
 /// Writes each `(path, bytes)` pair with [`write_file`]: each file is wholly old or wholly
 /// new. For independent files (cache entries), not for a set that must change together
 /// (use [`replace_dir`]).
@@ -85,71 +116,129 @@ pub fn replace_dir(
     folder: Folder,
     carry: &[&str],
 ) -> Result<()> {
-    let dir = &followed(dir);
-    let (parent, name) = split(dir)?;
-    let shown = dir.display().to_string();
-    sweep(&parent, &name);
-    check_dir(dir, folder)?;
-    let old_exists = fs::symlink_metadata(dir).is_ok();
-    let pid = std::process::id();
-    let staging = Temporary(parent.join(format!(".{name}.new-{pid}")));
-    fs::create_dir(&staging.0).map_err(|err| Error::io(&shown, err))?;
+    let staged = Staged::new(dir, folder)?;
     for (relative, bytes) in files {
-        let path = staging.0.join(relative);
+        staged.write(relative, bytes)?;
+    }
+    staged.commit(carry)
+}
+
+/// A new set for the folder `dir`, written file by file into a staging folder beside it
+/// and swapped in whole by [`Staged::commit`]; dropped without a commit, it is removed and
+/// `dir` is untouched. What [`replace_dir`] does, for a writer that streams its files
+/// instead of holding them all in memory.
+pub struct Staged {
+    dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    folder: Folder,
+    staging: Temporary,
+}
+
+impl Staged {
+    pub fn new(dir: &Path, folder: Folder) -> Result<Self> {
+        let dir = followed(dir);
+        let (parent, name) = split(&dir)?;
+        sweep(&parent, &name);
+        check_dir(&dir, folder)?;
+        let staging = Temporary(parent.join(format!(".{name}.new-{}", std::process::id())));
+        fs::create_dir(&staging.0).map_err(|err| Error::io(dir.display(), err))?;
+        Ok(Staged {
+            dir,
+            parent,
+            name,
+            folder,
+            staging,
+        })
+    }
+
+    /// Writes one file of the new set.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        self.write_with(relative, &mut |out| out.write_all(bytes))
+    }
+
+    /// Writes one file of the new set as `fill` makes it, through a buffer.
+    pub fn write_with(
+        &self,
+        relative: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let path = self.staging.0.join(relative);
         let written = match path.parent() {
-            Some(sub) if sub != staging.0 => fs::create_dir_all(sub),
+            Some(sub) if sub != self.staging.0 => fs::create_dir_all(sub),
             _ => Ok(()),
         }
-        .and_then(|()| write_synced(&path, bytes));
-        written.map_err(|err| Error::io(dir.join(relative).display(), err))?;
+        .and_then(|()| {
+            let mut out = io::BufWriter::with_capacity(1 << 20, fs::File::create_new(&path)?);
+            fill(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        });
+        written.map_err(|err| Error::io(self.dir.join(relative).display(), err))
     }
-    sync_dir(&staging.0);
-    if !old_exists {
-        fs::rename(&staging.0, dir).map_err(|err| Error::io(&shown, err))?;
-        staging.disarm();
-        sync_dir(&parent);
-        return Ok(());
-    }
-    // Carried entries move into the new set; a failed move only loses the carry (a cache).
-    let carried: Vec<&str> = carry
-        .iter()
-        .copied()
-        .filter(|entry| fs::rename(dir.join(entry), staging.0.join(entry)).is_ok())
-        .collect();
-    let put_back = || {
-        for entry in &carried {
-            let _ = fs::rename(staging.0.join(entry), dir.join(entry));
-        }
-    };
-    match exchange(&staging.0, dir) {
-        Ok(()) => {
-            // `staging` now names the old set; the guard removes it.
-            sync_dir(&parent);
-            Ok(())
-        }
-        Err(Unsupported) => {
-            let old = Temporary(parent.join(format!(".{name}.old-{pid}")));
-            if let Err(err) = fs::rename(dir, &old.0) {
-                put_back();
-                return Err(Error::io(&shown, err));
-            }
-            if let Err(err) = fs::rename(&staging.0, dir) {
-                let restored = fs::rename(&old.0, dir);
-                if restored.is_err() {
-                    // Never delete the only copy of the old set.
-                    old.disarm();
-                } else {
-                    put_back();
-                }
-                return Err(Error::io(&shown, err));
-            }
+
+    /// Swaps the new set in for `dir`, with the entries of the old folder named in `carry`.
+    pub fn commit(self, carry: &[&str]) -> Result<()> {
+        let Staged {
+            dir,
+            parent,
+            name,
+            folder,
+            staging,
+        } = self;
+        let dir = &dir;
+        let shown = dir.display().to_string();
+        // Checked again: the folder may have changed while the new set was written.
+        check_dir(dir, folder)?;
+        sync_dir(&staging.0);
+        let old_exists = fs::symlink_metadata(dir).is_ok();
+        let pid = std::process::id();
+        if !old_exists {
+            fs::rename(&staging.0, dir).map_err(|err| Error::io(&shown, err))?;
             staging.disarm();
             sync_dir(&parent);
-            Ok(())
+            return Ok(());
         }
-        Err(Failed(err)) => {
-            put_back();
-            Err(Error::io(&shown, err))
+        // Carried entries move into the new set; a failed move only loses the carry (a cache).
+        let carried: Vec<&str> = carry
+            .iter()
+            .copied()
+            .filter(|entry| fs::rename(dir.join(entry), staging.0.join(entry)).is_ok())
+            .collect();
+        let put_back = || {
+            for entry in &carried {
+                let _ = fs::rename(staging.0.join(entry), dir.join(entry));
+            }
+        };
+        match exchange(&staging.0, dir) {
+            Ok(()) => {
+                // `staging` now names the old set; the guard removes it.
+                sync_dir(&parent);
+                Ok(())
+            }
+            Err(Unsupported) => {
+                let old = Temporary(parent.join(format!(".{name}.old-{pid}")));
+                if let Err(err) = fs::rename(dir, &old.0) {
+                    put_back();
+                    return Err(Error::io(&shown, err));
+                }
+                if let Err(err) = fs::rename(&staging.0, dir) {
+                    let restored = fs::rename(&old.0, dir);
+                    if restored.is_err() {
+                        // Never delete the only copy of the old set.
+                        old.disarm();
+                    } else {
+                        put_back();
+                    }
+                    return Err(Error::io(&shown, err));
+                }
+                staging.disarm();
+                sync_dir(&parent);
+                Ok(())
+            }
+            Err(Failed(err)) => {
+                put_back();
+                Err(Error::io(&shown, err))
+            }
         }
     }
 }
@@ -305,7 +394,7 @@ fn sweep(parent: &Path, name: &str) {
         let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
             continue;
         };
-        let Some(pid) = ["tmp-", "new-", "old-"]
+        let Some(pid) = ["tmp-", "new-", "old-", "spill-"]
             .iter()
             .find_map(|tag| rest.strip_prefix(tag))
             .and_then(|pid| pid.parse::<u32>().ok())

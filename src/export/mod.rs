@@ -155,7 +155,7 @@ pub fn write(document: &Document, format: Format, title: &str, out: &mut dyn Wri
         .map_err(|err| Error::io("output", err))
 }
 
-fn ron_config() -> ron::ser::PrettyConfig {
+pub(crate) fn ron_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("  ".to_string())
         .struct_names(false)

@@ -16,6 +16,7 @@ pub mod de;
 pub mod en;
 pub mod fr;
 pub mod lexicon;
+pub mod merge;
 pub mod names;
 pub mod places;
 pub mod scan;
@@ -25,6 +26,7 @@ pub mod vi;
 
 use std::sync::LazyLock;
 
+pub use merge::Merger;
 pub use sites::{Site, SiteTable};
 
 use crate::model::{Document, EntityId, Lang, PartialDate};
@@ -98,6 +100,43 @@ pub struct Extraction {
 /// either way) and returns the records a careful reader would write. Never fails, never
 /// panics; time is linear in the length of `text`.
 pub fn extract(text: &str, options: &Options) -> Extraction {
+    let long = text.len() > MAX_PART;
+    let mut merged = Merger::default();
+    let mut whole = Document::default();
+    let (diagnostics, lang) = extract_parts(text, options, &mut |part| {
+        if long {
+            merged
+                .add(part)
+                .expect("a merger in memory writes to and reads from its own bytes");
+        } else {
+            whole = part;
+        }
+    });
+    let mut document = if long {
+        merged
+            .into_document()
+            .expect("a merger in memory writes to and reads from its own bytes")
+    } else {
+        whole
+    };
+    document.sort();
+    Extraction {
+        document,
+        diagnostics,
+        lang,
+    }
+}
+
+/// [`extract`] without the merge: gives `each` the records of each part of `text` in
+/// order (one document for a text of at most [`MAX_PART`] bytes; spans already point into
+/// `text`, events of later parts numbered apart) and returns the diagnostics, sorted, and
+/// the language read. Merging the parts with a [`Merger`] gives [`extract`]'s document; a
+/// spilling merger does it in bounded memory.
+pub fn extract_parts(
+    text: &str,
+    options: &Options,
+    each: &mut dyn FnMut(Document),
+) -> (Vec<Diagnostic>, Lang) {
     let mut diagnostics = Vec::new();
     let lang = match options.lang {
         Some(lang) => lang,
@@ -120,7 +159,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                         language_list()
                     ),
                 });
-                return unread(options, diagnostics, Lang::En);
+                return unread(options, diagnostics, Lang::En, each);
             }
         },
     };
@@ -132,7 +171,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 language_list()
             ),
         });
-        return unread(options, diagnostics, lang);
+        return unread(options, diagnostics, lang, each);
     };
     let (language, matcher) = (LANGUAGES[index], &MATCHERS[index]);
     let control = text
@@ -145,34 +184,27 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             message: format!("text looks binary ({control} control characters)"),
         });
     }
-    let mut document = if text.len() <= MAX_PART {
+    if text.len() <= MAX_PART {
         let (document, found) = assemble::assemble(text, options, language, matcher);
         diagnostics.extend(found);
-        document
+        each(document);
     } else {
         // A text longer than any article is read in parts, one at a time, so that the
         // sentences, tokens and mentions of one part are all that is held at once.
-        let mut merged = Merger::default();
         for (k, (start, end)) in parts(text).into_iter().enumerate() {
             let (mut part, found) =
                 assemble::assemble(&text[start..end], options, language, matcher);
             shift_part(&mut part, start, k);
-            merged.add(part);
+            each(part);
             diagnostics.extend(found.into_iter().map(|d| Diagnostic {
                 span: d.span.map(|(a, b)| (a + start, b + start)),
                 message: d.message,
             }));
         }
-        merged.finish()
-    };
-    document.sort();
+    }
     diagnostics.sort();
     diagnostics.dedup();
-    Extraction {
-        document,
-        diagnostics,
-        lang,
-    }
+    (diagnostics, lang)
 }
 
 /// The longest text read in one piece, in bytes (128 KiB). Longer texts (few news articles
@@ -243,65 +275,6 @@ fn shift_part(part: &mut Document, start: usize, k: usize) {
     }
 }
 
-/// Documents merged into one: one entity per id (the first kept, aliases joined) and one
-/// relation per key (the first kept, evidence joined), sorted by [`Merger::finish`].
-#[derive(Debug, Default)]
-pub struct Merger {
-    entities: std::collections::BTreeMap<EntityId, crate::model::Entity>,
-    relations: std::collections::BTreeMap<RelationKey, crate::model::Relation>,
-}
-
-type RelationKey = (
-    crate::model::RelationKind,
-    EntityId,
-    EntityId,
-    Option<PartialDate>,
-    Option<PartialDate>,
-    Option<PartialDate>,
-);
-
-impl Merger {
-    pub fn add(&mut self, document: Document) {
-        for e in document.entities {
-            match self.entities.get_mut(&e.id) {
-                Some(existing) => {
-                    existing.aliases.extend(e.aliases);
-                    existing.aliases.sort();
-                    existing.aliases.dedup();
-                }
-                None => {
-                    self.entities.insert(e.id.clone(), e);
-                }
-            }
-        }
-        for r in document.relations {
-            let key = (
-                r.kind,
-                r.from.clone(),
-                r.to.clone(),
-                r.as_of,
-                r.start,
-                r.end,
-            );
-            match self.relations.get_mut(&key) {
-                Some(existing) => existing.evidence.extend(r.evidence),
-                None => {
-                    self.relations.insert(key, r);
-                }
-            }
-        }
-    }
-
-    pub fn finish(self) -> Document {
-        let mut document = Document {
-            entities: self.entities.into_values().collect(),
-            relations: self.relations.into_values().collect(),
-        };
-        document.sort();
-        document
-    }
-}
-
 /// The codes of the languages extraction reads: `ar, de, en`.
 fn language_list() -> String {
     LANGUAGES
@@ -312,7 +285,12 @@ fn language_list() -> String {
 }
 
 /// The result for a text extraction cannot read: the source entity and the diagnostics.
-fn unread(options: &Options, mut diagnostics: Vec<Diagnostic>, lang: Lang) -> Extraction {
+fn unread(
+    options: &Options,
+    mut diagnostics: Vec<Diagnostic>,
+    lang: Lang,
+    each: &mut dyn FnMut(Document),
+) -> (Vec<Diagnostic>, Lang) {
     let mut document = Document::default();
     document.entities.push(crate::model::Entity {
         id: options.source.clone(),
@@ -332,12 +310,9 @@ fn unread(options: &Options, mut diagnostics: Vec<Diagnostic>, lang: Lang) -> Ex
         aliases: Vec::new(),
         note: None,
     });
+    each(document);
     diagnostics.sort();
-    Extraction {
-        document,
-        diagnostics,
-        lang,
-    }
+    (diagnostics, lang)
 }
 
 /// The options for one article file: its source id from the file stem, and its front

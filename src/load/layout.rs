@@ -28,18 +28,6 @@ impl Node {
     pub fn item(&self, index: usize) -> Option<&Node> {
         self.items.get(index).map(|(_, node)| node)
     }
-
-    /// The node at a path of field names, or its deepest existing ancestor.
-    pub fn at<'a>(&'a self, path: &[&str]) -> &'a Node {
-        let mut node = self;
-        for name in path {
-            match node.field(name) {
-                Some(child) => node = child,
-                None => break,
-            }
-        }
-        node
-    }
 }
 
 /// Scans a whole RON document into its value tree.
@@ -313,7 +301,13 @@ mod tests {
         let entities = root.field("entities").unwrap();
         let second = entities.item(1).unwrap().field("id").unwrap();
         assert_eq!(line_col(text, second.start), (6, 10));
-        let role = entities.item(0).unwrap().at(&["kind", "role"]);
+        let role = entities
+            .item(0)
+            .unwrap()
+            .field("kind")
+            .unwrap()
+            .field("role")
+            .unwrap();
         assert_eq!(&text[role.start..role.start + 5], "chair");
         let relation = root.field("relations").unwrap().item(0).unwrap();
         let source = relation

@@ -1,14 +1,21 @@
 //! Checks a set of parsed records files and articles and merges them into one document.
 //!
 //! Pure: it takes texts and returns a [`Dataset`] or every problem found, each with its
-//! file, line and column. Work is O(n log n) in the number of records: ids go into a
-//! `BTreeMap` once and every reference is one lookup.
+//! file, line and column. Work is O(n) hash lookups in the number of records: ids go into
+//! a `HashMap` once and every reference is one lookup. Memory is the documents and little
+//! more: equal ids share one allocation, a file is scanned for record positions only when
+//! one of its records has a problem, and duplicate facts are found through a sorted list
+//! of key hashes.
 
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
 
 use crate::article::{self, Article};
 use crate::error::{LineIndex, Position, Problem, ProblemKind};
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKey, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKind};
 
 use super::layout::{self, Node};
 
@@ -50,15 +57,76 @@ pub const STRUCTURAL: &[RelationKind] = &[
     RelationKind::Became,
 ];
 
-/// Where a record came from, for messages.
-struct Origin<'a> {
-    file: &'a InputFile,
-    layout: &'a Node,
-    lines: &'a LineIndex,
+/// One step from a node to a part of it.
+#[derive(Clone, Copy)]
+enum Step {
+    Field(&'static str),
+    Item(usize),
 }
 
-impl<'a> Origin<'a> {
-    fn problem(&self, node: &Node, message: String) -> Problem {
+/// Which list of a records file a record is in.
+#[derive(Clone, Copy)]
+enum List {
+    Entities,
+    Relations,
+}
+
+impl List {
+    fn name(self) -> &'static str {
+        match self {
+            List::Entities => "entities",
+            List::Relations => "relations",
+        }
+    }
+}
+
+/// A parsed records file. Where its records stand in the text (a scan of the whole text)
+/// and its line starts are found only when a message needs a position, so a file without
+/// problems costs its document and nothing more.
+struct Parsed<'a> {
+    file: &'a InputFile,
+    document: Document,
+    layout: OnceCell<Node>,
+    lines: OnceCell<LineIndex>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(file: &'a InputFile, document: Document) -> Self {
+        Parsed {
+            file,
+            document,
+            layout: OnceCell::new(),
+            lines: OnceCell::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.file.text))
+    }
+
+    /// Record `item` of `list`, then `path` from it; where a step finds nothing, the
+    /// deepest node found (the whole file when the record itself is not found).
+    fn node(&self, list: List, item: usize, path: &[Step]) -> &Node {
+        let root = self.layout.get_or_init(|| layout::scan(&self.file.text));
+        let mut node = root
+            .field(list.name())
+            .and_then(|records| records.item(item))
+            .unwrap_or(root);
+        for step in path {
+            let next = match *step {
+                Step::Field(name) => node.field(name),
+                Step::Item(i) => node.item(i),
+            };
+            match next {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        node
+    }
+
+    /// A problem at `path` of record `item` of `list`.
+    fn problem(&self, list: List, item: usize, path: &[Step], message: String) -> Problem {
         let kind = if message.contains("duplicate") {
             ProblemKind::Duplicate
         } else if message.contains("unknown entity") || message.contains("of kind") {
@@ -66,42 +134,69 @@ impl<'a> Origin<'a> {
         } else {
             ProblemKind::Value
         };
+        let node = self.node(list, item, path);
         Problem::in_text(
             self.file.path.clone(),
-            self.lines,
+            self.lines(),
             &self.file.text,
             (node.start, node.end),
             kind,
             message,
         )
     }
-
-    /// Where `node` is, kept as a byte offset: turning it into a line and column costs a
-    /// scan of the text, so that happens only for positions that end up in a message.
-    fn place(&self, node: &Node) -> Place<'a> {
-        Place {
-            file: self.file,
-            lines: Some(self.lines),
-            offset: node.start,
-        }
-    }
 }
 
-/// A byte offset in a file, rendered as `path:line:col` on demand.
+/// Where a record was first defined, rendered as `path:line:col` only when a message
+/// names it: an article (its start), an entity (its id) or a relation.
 #[derive(Clone, Copy)]
-struct Place<'a> {
-    file: &'a InputFile,
-    lines: Option<&'a LineIndex>,
-    offset: usize,
+enum Place<'a> {
+    Article(&'a InputFile),
+    Entity(&'a Parsed<'a>, usize),
+    Relation(&'a Parsed<'a>, usize),
 }
 
 impl std::fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = match self.lines {
-            Some(lines) => lines.position(&self.file.text, self.offset),
-            None => Position::START,
+        let (parsed, node) = match *self {
+            Place::Article(file) => return write!(f, "{}:{}", file.path, Position::START),
+            Place::Entity(parsed, i) => (parsed, parsed.node(List::Entities, i, &[ID])),
+            Place::Relation(parsed, i) => (parsed, parsed.node(List::Relations, i, &[])),
         };
-        write!(f, "{}:{at}", self.file.path)
+        let at = parsed.lines().position(&parsed.file.text, node.start);
+        write!(f, "{}:{at}", parsed.file.path)
+    }
+}
+
+const ID: Step = Step::Field("id");
+
+/// What pass 1 knows of an id: the kind it names, where it was first defined and, unless
+/// it is the id of an article that made no source entity, the entity.
+#[derive(Clone, Copy)]
+struct Slot<'a> {
+    kind: Kind,
+    place: Place<'a>,
+    entity: Option<&'a Entity>,
+}
+
+/// Every id of `document` (entities, relation ends, evidence sources) made to share one
+/// allocation with the equal ids met before, through `seen`: a million relations then hold
+/// their ends as reference counts instead of a copy each.
+fn share_ids(document: &mut Document, seen: &mut HashSet<EntityId>) {
+    let mut share = |id: &mut EntityId| match seen.get(id) {
+        Some(first) => *id = first.clone(),
+        None => {
+            seen.insert(id.clone());
+        }
+    };
+    for entity in &mut document.entities {
+        share(&mut entity.id);
+    }
+    for relation in &mut document.relations {
+        share(&mut relation.from);
+        share(&mut relation.to);
+        for evidence in &mut relation.evidence {
+            share(&mut evidence.source);
+        }
     }
 }
 
@@ -281,71 +376,75 @@ pub fn validate_filling(
         );
     }
 
+    // Files are parsed on every core, each sharing its repeated ids; then ids are shared
+    // across files, one file at a time.
+    let results: Vec<Result<Document, Problem>> = records
+        .par_iter()
+        .map(|file| {
+            parse_document(file).map(|mut document| {
+                share_ids(&mut document, &mut HashSet::new());
+                document
+            })
+        })
+        .collect();
+    let mut seen: HashSet<EntityId> = HashSet::new();
     let mut parsed = Vec::new();
-    for file in records {
-        match parse_document(file) {
-            Ok(document) => parsed.push((
-                file,
-                layout::scan(&file.text),
-                LineIndex::new(&file.text),
-                document,
-            )),
+    for (file, result) in records.iter().zip(results) {
+        match result {
+            Ok(mut document) => {
+                share_ids(&mut document, &mut seen);
+                parsed.push(Parsed::new(file, document));
+            }
             Err(problem) => problems.push(problem),
         }
     }
+    drop(seen);
 
     // Pass 1: every entity id, once.
-    let mut index: BTreeMap<EntityId, (Kind, Place<'_>)> = BTreeMap::new();
+    let entity_count: usize = parsed.iter().map(|p| p.document.entities.len()).sum();
+    let mut index: HashMap<&EntityId, Slot<'_>> =
+        HashMap::with_capacity(source_files.len() + entity_count);
     for (id, file) in &source_files {
-        index.insert(
-            id.clone(),
-            (
-                Kind::Source,
-                Place {
-                    file,
-                    lines: None,
-                    offset: 0,
-                },
-            ),
-        );
+        let slot = Slot {
+            kind: Kind::Source,
+            place: Place::Article(file),
+            entity: None,
+        };
+        index.insert(id, slot);
     }
     for (entity, file) in &article_entities {
-        index.insert(
-            entity.id.clone(),
-            (
-                Kind::Source,
-                Place {
-                    file,
-                    lines: None,
-                    offset: 0,
-                },
-            ),
-        );
-    }
-    let empty = Node::default();
-    for (file, root, lines, document) in &parsed {
-        let list = root.field("entities").unwrap_or(&empty);
-        let origin = Origin {
-            file,
-            layout: root,
-            lines,
+        let slot = Slot {
+            kind: Kind::Source,
+            place: Place::Article(file),
+            entity: Some(entity),
         };
-        for (i, entity) in document.entities.iter().enumerate() {
-            let node = list.item(i).unwrap_or(origin.layout);
-            let id_node = node.field("id").unwrap_or(node);
-            if let Some((_, first)) = index.get(&entity.id) {
-                problems.push(origin.problem(
-                    id_node,
-                    format!("duplicate id `{}` (first defined at {first})", entity.id),
+        index.insert(&entity.id, slot);
+    }
+    for p in &parsed {
+        for (i, entity) in p.document.entities.iter().enumerate() {
+            if let Some(first) = index.get(&entity.id) {
+                problems.push(p.problem(
+                    List::Entities,
+                    i,
+                    &[ID],
+                    format!(
+                        "duplicate id `{}` (first defined at {})",
+                        entity.id, first.place
+                    ),
                 ));
                 continue;
             }
-            index.insert(entity.id.clone(), (entity.kind(), origin.place(id_node)));
+            let slot = Slot {
+                kind: entity.kind(),
+                place: Place::Entity(p, i),
+                entity: Some(entity),
+            };
+            index.insert(&entity.id, slot);
         }
     }
 
     // Pass 2: each entity on its own, and every reference it makes.
-    let kind_of = |id: &EntityId| index.get(id).map(|(kind, _)| *kind);
+    let kind_of = |id: &EntityId| index.get(id).map(|slot| slot.kind);
     let check_source_ref = |id: &EntityId, what: &str| -> Option<String> {
         match kind_of(id) {
             None => Some(format!("{what} refers to unknown entity `{id}`")),
@@ -382,21 +481,15 @@ pub fn validate_filling(
             ));
         }
     }
-    for (file, root, lines, document) in &parsed {
-        let list = root.field("entities").unwrap_or(&empty);
-        let origin = Origin {
-            file,
-            layout: root,
-            lines,
-        };
-        for (i, entity) in document.entities.iter().enumerate() {
-            let node = list.item(i).unwrap_or(origin.layout);
-            let field = |name: &str| node.field(name).unwrap_or(node);
+    use Step::{Field, Item};
+    for p in &parsed {
+        for (i, entity) in p.document.entities.iter().enumerate() {
+            let problem = |path: &[Step], message| p.problem(List::Entities, i, path, message);
             if let Some(message) = entity.id.problem() {
-                problems.push(origin.problem(field("id"), message));
+                problems.push(problem(&[ID], message));
             } else if entity.id.prefix_kind() != Some(entity.kind()) {
-                problems.push(origin.problem(
-                    field("id"),
+                problems.push(problem(
+                    &[ID],
                     format!(
                         "id `{}` of a {} must start with `{}:`",
                         entity.id,
@@ -406,18 +499,22 @@ pub fn validate_filling(
                 ));
             }
             if entity.name.trim().is_empty() {
-                problems.push(origin.problem(field("name"), "empty name".to_string()));
+                problems.push(problem(&[Field("name")], "empty name".to_string()));
             }
-            let aliases = node.field("aliases").unwrap_or(node);
             for (j, alias) in entity.aliases.iter().enumerate() {
-                let alias_node = aliases.item(j).unwrap_or(aliases);
                 if alias.text.trim().is_empty() {
-                    problems.push(origin.problem(alias_node, "empty alias text".to_string()));
+                    problems.push(problem(
+                        &[Field("aliases"), Item(j)],
+                        "empty alias text".to_string(),
+                    ));
                 }
                 if let Some(source) = &alias.source
                     && let Some(message) = check_source_ref(source, "alias source")
                 {
-                    problems.push(origin.problem(alias_node.at(&["source"]), message));
+                    problems.push(problem(
+                        &[Field("aliases"), Item(j), Field("source")],
+                        message,
+                    ));
                 }
             }
             if let EntityKind::Source {
@@ -426,7 +523,7 @@ pub fn validate_filling(
             } = &entity.kind
                 && let Some(message) = check_source_ref(other, "translation_of")
             {
-                problems.push(origin.problem(node.at(&["kind", "translation_of"]), message));
+                problems.push(problem(&[Field("kind"), Field("translation_of")], message));
             }
             if let EntityKind::Area {
                 code: Some(code),
@@ -439,88 +536,72 @@ pub fn validate_filling(
                     *level,
                 )
             {
-                problems.push(origin.problem(node.at(&["kind", "code"]), message));
+                problems.push(problem(&[Field("kind"), Field("code")], message));
             }
         }
     }
 
     // Pass 3: relations. Entities are complete now, so ends can be checked by kind.
-    let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
-    for (entity, _) in article_entities {
-        entities.insert(entity.id.clone(), entity);
-    }
-    for (_, _, _, document) in &parsed {
-        for entity in &document.entities {
-            entities
-                .entry(entity.id.clone())
-                .or_insert_with(|| entity.clone());
-        }
-    }
+    let entity_of = |id: &EntityId| index.get(id).and_then(|slot| slot.entity);
     let squeezed_bodies: BTreeMap<&EntityId, String> = dataset
         .articles
         .iter()
         .map(|(id, loaded)| (id, squeeze(&loaded.article.body)))
         .collect();
-    let mut relation_keys: BTreeMap<RelationKey<'_>, Place<'_>> = BTreeMap::new();
-    for (file, root, lines, document) in &parsed {
-        let list = root.field("relations").unwrap_or(&empty);
-        let origin = Origin {
-            file,
-            layout: root,
-            lines,
-        };
-        for (i, relation) in document.relations.iter().enumerate() {
-            let node = list.item(i).unwrap_or(origin.layout);
-            let field = |name: &str| node.field(name).unwrap_or(node);
-            let from = entities.get(&relation.from);
-            let to = entities.get(&relation.to);
+    for p in &parsed {
+        for (i, relation) in p.document.relations.iter().enumerate() {
+            let problem = |path: &[Step], message| p.problem(List::Relations, i, path, message);
+            let from = entity_of(&relation.from);
+            let to = entity_of(&relation.to);
             if from.is_none() {
-                problems.push(
-                    origin.problem(field("from"), format!("unknown entity `{}`", relation.from)),
-                );
+                problems.push(problem(
+                    &[Field("from")],
+                    format!("unknown entity `{}`", relation.from),
+                ));
             }
             if to.is_none() {
-                problems
-                    .push(origin.problem(field("to"), format!("unknown entity `{}`", relation.to)));
+                problems.push(problem(
+                    &[Field("to")],
+                    format!("unknown entity `{}`", relation.to),
+                ));
             }
             if let Some(message) = from.and_then(|e| relation.kind.check_from(e)) {
-                problems.push(origin.problem(field("from"), message));
+                problems.push(problem(&[Field("from")], message));
             }
             if let Some(message) = to.and_then(|e| relation.kind.check_to(e)) {
-                problems.push(origin.problem(field("to"), message));
+                problems.push(problem(&[Field("to")], message));
             }
             if let (Some(start), Some(end)) = (relation.start, relation.end)
                 && start.earliest() > end.latest()
             {
-                problems.push(origin.problem(
-                    field("end"),
+                problems.push(problem(
+                    &[Field("end")],
                     format!("`end` {end} is before `start` {start}"),
                 ));
             }
             if relation.evidence.is_empty() && !STRUCTURAL.contains(&relation.kind) {
-                problems.push(origin.problem(
-                    node,
+                problems.push(problem(
+                    &[],
                     format!(
                         "`{}` relation from `{}` to `{}` has no evidence",
                         relation.kind, relation.from, relation.to
                     ),
                 ));
             }
-            let evidence_list = node.field("evidence").unwrap_or(node);
             for (j, evidence) in relation.evidence.iter().enumerate() {
-                let ev_node = evidence_list.item(j).unwrap_or(evidence_list);
+                let at = |field| [Field("evidence"), Item(j), Field(field)];
                 if let Some(message) = check_source_ref(&evidence.source, "evidence source") {
-                    problems.push(origin.problem(ev_node.at(&["source"]), message));
+                    problems.push(problem(&at("source"), message));
                     continue;
                 }
                 if evidence.quote.trim().is_empty() {
-                    problems.push(origin.problem(ev_node.at(&["quote"]), "empty quote".into()));
+                    problems.push(problem(&at("quote"), "empty quote".into()));
                 } else if let Some(body) = squeezed_bodies.get(&evidence.source)
                     && !body.contains(&squeeze(&evidence.quote))
                 {
                     let loaded = &dataset.articles[&evidence.source];
-                    problems.push(origin.problem(
-                        ev_node.at(&["quote"]),
+                    problems.push(problem(
+                        &at("quote"),
                         format!(
                             "quote not found in the text of `{}` ({})",
                             evidence.source, loaded.path
@@ -528,37 +609,74 @@ pub fn validate_filling(
                     ));
                 }
             }
-            let key = relation.key();
-            let here = origin.place(node);
-            if let Some(first) = relation_keys.get(&key) {
-                problems.push(origin.problem(
-                    node,
-                    format!(
-                        "duplicate `{}` relation from `{}` to `{}` (first at {first}); give one record several evidence entries",
-                        relation.kind, relation.from, relation.to
-                    ),
-                ));
-            } else {
-                relation_keys.insert(key, here);
-            }
         }
     }
+    duplicate_relations(&parsed, &mut problems);
 
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
         return Err(problems);
     }
-    let mut relations = Vec::new();
-    for (_, _, _, document) in parsed {
-        relations.extend(document.relations);
+    // No id is defined twice now: the entities are the articles' and the files', moved.
+    drop(index);
+    let relation_count = parsed.iter().map(|p| p.document.relations.len()).sum();
+    let mut entities = Vec::with_capacity(article_entities.len() + entity_count);
+    let mut relations = Vec::with_capacity(relation_count);
+    entities.extend(article_entities.into_iter().map(|(entity, _)| entity));
+    for p in parsed {
+        entities.extend(p.document.entities);
+        relations.extend(p.document.relations);
     }
     dataset.document = Document {
-        entities: entities.into_values().collect(),
+        entities,
         relations,
     };
     dataset.document.sort();
     Ok(dataset)
+}
+
+/// A problem for every relation that states a fact an earlier record stated already (same
+/// key), naming where that first one is. Keys are compared through a 64-bit hash first, so
+/// a million relations cost a sorted list of integers, not a map of keys.
+fn duplicate_relations(parsed: &[Parsed<'_>], problems: &mut Vec<Problem>) {
+    let mut hashed: Vec<(u64, u32, u32)> = Vec::new();
+    for (f, p) in parsed.iter().enumerate() {
+        for (i, relation) in p.document.relations.iter().enumerate() {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            relation.key().hash(&mut hasher);
+            hashed.push((hasher.finish(), f as u32, i as u32));
+        }
+    }
+    hashed.sort_unstable();
+    let relation = |&(_, f, i): &(u64, u32, u32)| (&parsed[f as usize], i as usize);
+    for group in hashed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        // In file order; each record is a duplicate of the first earlier one with its key.
+        for (n, later) in group.iter().enumerate() {
+            let (p, i) = relation(later);
+            let key = p.document.relations[i].key();
+            let Some(first) = group[..n]
+                .iter()
+                .map(relation)
+                .find(|(q, j)| q.document.relations[*j].key() == key)
+            else {
+                continue;
+            };
+            let r = &p.document.relations[i];
+            problems.push(p.problem(
+                List::Relations,
+                i,
+                &[],
+                format!(
+                    "duplicate `{}` relation from `{}` to `{}` (first at {}); give one record several evidence entries",
+                    r.kind,
+                    r.from,
+                    r.to,
+                    Place::Relation(first.0, first.1)
+                ),
+            ));
+        }
+    }
 }
 
 /// Each article's `translation_of`, by article id.

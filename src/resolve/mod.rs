@@ -75,6 +75,31 @@ fn name_ok(name: NameMatch) -> bool {
 /// and kind; aliases are unioned). Relations are re-pointed to the resolved ids;
 /// relations with equal keys merge, their evidence unioned. The output is sorted.
 pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgement]) -> Resolution {
+    resolve_owned(curated.clone(), extracted.to_vec(), judgements)
+}
+
+/// [`resolve`], taking the documents: their records move into the resolved document
+/// instead of being copied, so a million curated relations exist once, not twice.
+pub fn resolve_owned(
+    curated: Document,
+    extracted: Vec<Document>,
+    judgements: &[Judgement],
+) -> Resolution {
+    let (id_map, people, report) = people(&curated, &extracted, judgements);
+    let document = assemble(curated, extracted, &id_map, people);
+    Resolution { document, report }
+}
+
+/// Resolved id of each (document, id) that resolution re-pointed.
+type IdMap = HashMap<(usize, EntityId), EntityId>;
+
+/// Who is who: the resolved id of every person mention and of every place or body joined
+/// to a curated one, the resolved person entities, and the report.
+fn people(
+    curated: &Document,
+    extracted: &[Document],
+    judgements: &[Judgement],
+) -> (IdMap, Vec<Entity>, Report) {
     let documents: Vec<&Document> = std::iter::once(curated).chain(extracted).collect();
     let world = World::new(&documents);
     let labels: Vec<String> = (0..documents.len())
@@ -575,60 +600,77 @@ pub fn resolve(curated: &Document, extracted: &[Document], judgements: &[Judgeme
     }
     report.sort();
     report.problems.dedup();
+    let id_map = id_map
+        .into_iter()
+        .map(|((d, id), into)| ((d, id.clone()), into))
+        .collect();
+    (id_map, entities, report)
+}
 
+/// The resolved document: the resolved people, the other entities merged by id (curated
+/// first) and every relation re-pointed and merged by key (curated first), moved out of
+/// the documents. Sorted.
+fn assemble(
+    mut curated: Document,
+    extracted: Vec<Document>,
+    id_map: &IdMap,
+    mut entities: Vec<Entity>,
+) -> Document {
     // Other entities merge by id, curated first.
     let mut others: HashMap<EntityId, usize> = HashMap::new();
-    for (d, document) in documents.iter().enumerate() {
-        for entity in &document.entities {
+    let mut relations = std::mem::take(&mut curated.relations);
+    for relation in &mut relations {
+        relation.from = repoint(id_map, 0, &relation.from);
+        relation.to = repoint(id_map, 0, &relation.to);
+    }
+    let documents = std::iter::once(curated).chain(extracted);
+    for (d, document) in documents.enumerate() {
+        for mut entity in document.entities {
             if entity.kind() == Kind::Person {
                 continue;
             }
-            let id = repoint(&id_map, d, &entity.id);
+            let id = repoint(id_map, d, &entity.id);
             match others.get(&id) {
                 Some(&i) => {
                     let existing = &mut entities[i];
-                    existing.aliases.extend(entity.aliases.iter().cloned());
+                    existing.aliases.append(&mut entity.aliases);
                     if existing.note.is_none() {
-                        existing.note.clone_from(&entity.note);
+                        existing.note = entity.note;
                     }
                 }
                 None => {
                     others.insert(id.clone(), entities.len());
-                    let mut entity = entity.clone();
                     entity.id = id;
                     entities.push(entity);
                 }
             }
         }
-    }
-    drop(others);
-
-    // Relations re-pointed and merged by key, curated first.
-    let mut relations: Vec<Relation> = Vec::new();
-    for (d, document) in documents.iter().enumerate() {
-        for relation in &document.relations {
-            let mut relation = relation.clone();
-            relation.from = repoint(&id_map, d, &relation.from);
-            relation.to = repoint(&id_map, d, &relation.to);
+        // Relations re-pointed (the curated ones are, above), in document order.
+        for mut relation in document.relations {
+            relation.from = repoint(id_map, d, &relation.from);
+            relation.to = repoint(id_map, d, &relation.to);
             relations.push(relation);
         }
     }
-    // A stable sort keeps the curated relation first among equal keys.
+    drop(others);
+
+    // A stable sort keeps the curated relation first among equal keys; equal keys merge,
+    // in place.
     relations.sort_by(|a, b| a.key().cmp(&b.key()));
-    let mut merged: Vec<Relation> = Vec::with_capacity(relations.len());
-    for relation in relations {
-        match merged.last_mut() {
-            Some(last) if last.key() == relation.key() => last.evidence.extend(relation.evidence),
-            _ => merged.push(relation),
+    relations.dedup_by(|later, kept| {
+        let same = later.key() == kept.key();
+        if same {
+            kept.evidence.append(&mut later.evidence);
         }
-    }
+        same
+    });
 
     let mut document = Document {
         entities,
-        relations: merged,
+        relations,
     };
     document.sort();
-    Resolution { document, report }
+    document
 }
 
 /// The marked spellings of every mention of a cluster.
@@ -658,14 +700,11 @@ fn document_label(document: usize, extracted: &[Document]) -> String {
         .unwrap_or_else(|| format!("extracted #{document}"))
 }
 
-fn repoint(
-    id_map: &HashMap<(usize, &EntityId), EntityId>,
-    document: usize,
-    id: &EntityId,
-) -> EntityId {
+fn repoint(id_map: &IdMap, document: usize, id: &EntityId) -> EntityId {
+    let key = (document, id.clone());
     id_map
-        .get(&(document, id))
-        .or_else(|| id_map.get(&(0, id)))
+        .get(&key)
+        .or_else(|| id_map.get(&(0, key.1)))
         .cloned()
         .unwrap_or_else(|| id.clone())
 }

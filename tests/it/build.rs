@@ -249,6 +249,45 @@ fn the_graph_is_byte_identical_at_one_and_two_threads() {
     assert!(one == two, "the build differs between 1 and 2 threads");
 }
 
+/// The whole `build` command, as a user runs it: every file it writes (graph files, page,
+/// charts, SVG, snapshot, extraction cache) and its summary are the same bytes with one
+/// rayon thread and with two.
+#[test]
+fn the_build_command_writes_the_same_bytes_at_one_and_two_threads() {
+    let run = |threads: &str| {
+        let out = TempDir::new(&format!("threads-{threads}"));
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_govgraph"))
+            .args(["build", "--data", "data", "--out", out.str(), "-q"])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(root())
+            .output()
+            .expect("the govgraph binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let summary = String::from_utf8(output.stdout)
+            .unwrap()
+            .replace(out.str(), "OUT");
+        (read_tree(out.path()), summary)
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert!(one.0.contains_key("graph.snapshot") && one.0.contains_key("graph.json"));
+    assert!(one.0.keys().any(|k| k.starts_with(".cache/extract/")));
+    assert_eq!(
+        one.0.keys().collect::<Vec<_>>(),
+        two.0.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &one.0 {
+        assert!(
+            two.0[name] == *bytes,
+            "{name} differs between 1 and 2 threads"
+        );
+    }
+    assert_eq!(one.1, two.1);
+}
+
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     for (name, bytes) in read_tree(from) {
         let path = to.join(name);
