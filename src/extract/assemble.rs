@@ -133,21 +133,39 @@ pub fn assemble(
                 // "Phó Bí thư Tỉnh ủy, Chủ nhiệm UBKT Tỉnh ủy Bắc Giang": a province written
                 // once in a run of titles is the province of the run's other provincial
                 // titles (those the text says begin, end or continue alike).
+                // A post the text says begins and that names no level ("… au poste de
+                // secrétaire du Comité provincial de B et chef de la délégation de
+                // l'Assemblée nationale") is placed alike by the run's other beginning posts;
+                // failing those, by the province of the person's posts in the run (one is
+                // elected where one serves: "bầu bà A – Phó Bí thư Tỉnh ủy B, làm Chủ tịch
+                // HĐND").
+                let begins = spec.change == Some(Change::Begins);
+                let provincial_body = resolve_body(&spec.bodies).is_some_and(|b| !body_info(b).3);
+                let in_province = |t: &&TitleSpec| {
+                    provincial_level(t.level)
+                        && t.place.as_ref().is_some_and(|p| {
+                            names::province_by_key(&crate::text::search_key(&p.canonical)).is_some()
+                        })
+                };
                 if spec.place.is_none()
-                    && matches!(spec.level, Some(AreaLevel::Province | AreaLevel::City))
-                    && resolve_body(&spec.bodies).is_some_and(|b| !body_info(b).3)
-                    && let Some(run) = titles.iter().find(|t| {
-                        t.change == spec.change
-                            && provincial_level(t.level)
-                            && t.place.as_ref().is_some_and(|p| {
-                                names::province_by_key(&crate::text::search_key(&p.canonical))
-                                    .is_some()
-                            })
-                    })
+                    && (matches!(spec.level, Some(AreaLevel::Province | AreaLevel::City))
+                        || (begins && spec.level.is_none()))
+                    && provincial_body
+                    && let Some(run) = titles
+                        .iter()
+                        .filter(in_province)
+                        .find(|t| t.change == spec.change)
+                        .or_else(|| {
+                            (begins && spec.level.is_none())
+                                .then(|| titles.iter().find(in_province))
+                                .flatten()
+                        })
                 {
                     spec.place = run.place.clone();
+                    spec.level = spec.level.or(run.level);
                 }
                 if spec.level.is_none()
+                    && !begins
                     && spec.place.is_none()
                     && let Some(role) = spec.role
                     && let Some(known) =
@@ -273,7 +291,11 @@ pub fn assemble(
             out.group_company(read, here, group_id);
         }
     }
-    let (document, diagnostics) = out.finish();
+    let (mut document, diagnostics) = out.finish();
+    if let Some(index) = options.places {
+        let romanized = language.romanize_name.map(|_| language.readings);
+        super::places::code_local_areas(&mut document, index.gazetteer(), dated, romanized);
+    }
     (document, diagnostics)
 }
 

@@ -274,7 +274,9 @@ pub fn latin_readings(word: &str) -> Vec<String> {
 /// A lexicon compiled for matching: phrases grouped by their first key, longest first.
 /// Each phrase means one term over all its words, or (a compound) one term per word.
 pub struct Matcher {
-    by_first: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+    /// Phrases by their first key, longest first; `true` marks a phrase as a text without
+    /// diacritics writes it, which only such a sentence is read with.
+    by_first: HashMap<String, Vec<(Vec<String>, Meaning, bool)>>,
 }
 
 /// What a matched phrase means.
@@ -287,7 +289,7 @@ pub enum Meaning {
 
 impl Matcher {
     pub fn new(language: &Language) -> Matcher {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Meaning)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Meaning, bool)>> = HashMap::new();
         let whole = language
             .phrases
             .iter()
@@ -310,19 +312,21 @@ impl Matcher {
             {
                 continue;
             }
-            let mut variants = vec![keys.clone()];
+            let mut variants = vec![(keys.clone(), false)];
             // The phrase as a text without diacritics writes it.
             if let Some(plain) = language.plain_key {
                 let plain: Vec<String> = keys.iter().map(|k| plain(k)).collect();
                 if plain != keys {
-                    variants.push(plain);
+                    variants.push((plain, true));
                 }
             }
-            for keys in variants {
+            for (keys, plain_only) in variants {
                 if let Some(first) = keys.first() {
                     let list = by_first.entry(first.clone()).or_default();
-                    if !list.iter().any(|(k, _)| *k == keys) {
-                        list.push((keys, meaning));
+                    match list.iter_mut().find(|(k, ..)| *k == keys) {
+                        // A phrase written as it is also a phrase's plain spelling: always read.
+                        Some(entry) => entry.2 &= plain_only,
+                        None => list.push((keys, meaning, plain_only)),
                     }
                 }
             }
@@ -334,15 +338,19 @@ impl Matcher {
     }
 
     /// The longest phrase starting at `keys[0]`: what it means and how many keys it spans.
-    pub fn longest(&self, keys: &[&str]) -> Option<(Meaning, usize)> {
+    /// `plain`: the sentence is written without diacritics, so a word without marks may be
+    /// a marked lexicon word (`quan` is `quận` only there; beside marked words it is `quan`).
+    pub fn longest(&self, keys: &[&str], plain: bool) -> Option<(Meaning, usize)> {
         let first = keys.first()?;
         let candidates = self.by_first.get(*first)?;
         candidates
             .iter()
-            .find(|(phrase, _)| {
-                phrase.len() <= keys.len() && phrase.iter().zip(keys).all(|(p, k)| p == k)
+            .find(|(phrase, _, plain_only)| {
+                (plain || !plain_only)
+                    && phrase.len() <= keys.len()
+                    && phrase.iter().zip(keys).all(|(p, k)| p == k)
             })
-            .map(|(phrase, meaning)| (*meaning, phrase.len()))
+            .map(|(phrase, meaning, _)| (*meaning, phrase.len()))
     }
 
     /// True when `key` begins any phrase (used to tell lexicon words from names).

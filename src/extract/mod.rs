@@ -460,6 +460,8 @@ mod generalization_tests;
 mod vi_fr_tests;
 
 #[cfg(test)]
+mod placing_tests;
+#[cfg(test)]
 mod realnews_tests;
 
 #[cfg(test)]

@@ -20,9 +20,11 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::gazetteer::{Era, Gazetteer, Level};
-use crate::model::PartialDate;
+use crate::model::{
+    AreaLevel, Document, Entity, EntityId, EntityKind, PartialDate, Relation, RelationKind,
+};
 use crate::names::name_key;
-use crate::text::search_key;
+use crate::text::{fold, search_key};
 
 /// The automaton over all names of a gazetteer.
 pub struct PlaceIndex<'g> {
@@ -214,6 +216,189 @@ fn meant_on(g: &Gazetteer, i: usize, date: Option<PartialDate>) -> bool {
         }
         Some(_) => true,
     }
+}
+
+/// Gives each local area of an extracted `document` (district, town, commune, ward) the id
+/// of the gazetteer unit it is, `area:vn-<code>`, with its code and the unit's level, when
+/// the article settles which unit it is: a unit of that name (with the diacritics the text
+/// wrote, when it wrote them) lying in a province the area is `within`, existing on `date`
+/// (2025 units first when both maps are possible), and only one such unit. So two units of
+/// one name (Gia Viên of Hải Phòng, Gia Viễn of Ninh Bình) never share an id, and one unit
+/// named by several articles is one area. An area that is not settled keeps its name id.
+/// A name transliterated from another script (`romanized`: the language's readings of a
+/// word) is looked up in every reading of its words, and the unit found names it.
+pub fn code_local_areas(
+    document: &mut Document,
+    g: &Gazetteer,
+    date: Option<PartialDate>,
+    romanized: Option<fn(&str) -> Vec<String>>,
+) {
+    use crate::gazetteer::{area_level, lies_in};
+    let local = |level: AreaLevel| {
+        matches!(
+            level,
+            AreaLevel::District | AreaLevel::Town | AreaLevel::Commune | AreaLevel::Ward
+        )
+    };
+    let entity_at: BTreeMap<&EntityId, &Entity> =
+        document.entities.iter().map(|e| (&e.id, e)).collect();
+    // Old id → the unit's id, the unit, and whether the name was a transliteration's reading.
+    let mut renamed: BTreeMap<EntityId, (EntityId, usize, bool)> = BTreeMap::new();
+    for e in &document.entities {
+        let EntityKind::Area {
+            level, code: None, ..
+        } = e.kind
+        else {
+            continue;
+        };
+        if !local(level) {
+            continue;
+        }
+        // The provinces it is said to lie within.
+        let provinces: Vec<usize> = document
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Within && r.from == e.id)
+            .filter_map(|r| entity_at.get(&r.to))
+            .flat_map(|p| provinces_named(g, &p.name))
+            .collect();
+        if provinces.is_empty() {
+            continue;
+        }
+        let written: Vec<&str> = e
+            .aliases
+            .iter()
+            .map(|a| a.text.as_str())
+            .filter(|t| crate::names::has_arabic(t))
+            .collect();
+        let mut found: Vec<usize> = match (romanized, written.first()) {
+            (Some(readings), Some(text)) => every_reading(text, readings)
+                .iter()
+                .flat_map(|key| g.named(key).iter().copied())
+                .collect(),
+            _ => g.find(&e.name),
+        };
+        found.sort_unstable();
+        found.dedup();
+        let diacritics = std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(|a| a.text.as_str()))
+            .find(|t| fold(t) != *t && !crate::names::has_arabic(t));
+        let mut found: Vec<usize> = found
+            .into_iter()
+            .filter(|&c| matches!(g.unit(c).level, Level::District | Level::Commune))
+            .filter(|&c| provinces.iter().any(|&p| lies_in(g, c, p)))
+            .collect();
+        let narrow = |found: &mut Vec<usize>, keep: &dyn Fn(usize) -> bool| {
+            if found.iter().any(|&c| keep(c)) {
+                found.retain(|&c| keep(c));
+            }
+        };
+        if let Some(d) = date {
+            narrow(&mut found, &|c| g.unit(c).valid_on(&d));
+        }
+        // Written with diacritics: the unit of that spelling (Đông Thạnh, not Đông Thành).
+        if let Some(written) = diacritics {
+            let written = written.to_lowercase();
+            narrow(&mut found, &|c| g.unit(c).name.to_lowercase() == written);
+        }
+        narrow(&mut found, &|c| area_level(g.unit(c)) == level);
+        narrow(&mut found, &|c| g.unit(c).era == Era::New);
+        if let [unit] = found[..] {
+            renamed.insert(
+                e.id.clone(),
+                (
+                    EntityId::new(g.unit(unit).area_id()),
+                    unit,
+                    !written.is_empty(),
+                ),
+            );
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
+    for mut e in std::mem::take(&mut document.entities) {
+        if let Some((id, unit, read)) = renamed.get(&e.id) {
+            let unit = g.unit(*unit);
+            e.id = id.clone();
+            if *read {
+                e.name = fold(&unit.name);
+            }
+            e.kind = EntityKind::Area {
+                level: area_level(unit),
+                code: Some(unit.code_id.clone()),
+                valid_from: None,
+                valid_until: None,
+                lat: None,
+                lon: None,
+            };
+        }
+        match entities.get_mut(&e.id) {
+            Some(kept) => kept.aliases.extend(e.aliases),
+            None => {
+                entities.insert(e.id.clone(), e);
+            }
+        }
+    }
+    document.entities = entities.into_values().collect();
+    let mut relations: BTreeMap<_, Relation> = BTreeMap::new();
+    for mut r in std::mem::take(&mut document.relations) {
+        for end in [&mut r.from, &mut r.to] {
+            if let Some((id, ..)) = renamed.get(end) {
+                *end = id.clone();
+            }
+        }
+        let key = (
+            r.kind,
+            r.from.clone(),
+            r.to.clone(),
+            r.as_of,
+            r.start,
+            r.end,
+        );
+        match relations.get_mut(&key) {
+            Some(kept) => kept.evidence.extend(r.evidence),
+            None => {
+                relations.insert(key, r);
+            }
+        }
+    }
+    document.relations = relations.into_values().collect();
+}
+
+/// The provinces of a name, with or without the English division word ("Ho Chi Minh
+/// City", "Lang Son Province").
+fn provinces_named(g: &Gazetteer, name: &str) -> Vec<usize> {
+    let key = search_key(name);
+    let bare = ["city", "province"].iter().find_map(|word| {
+        key.strip_suffix(word)
+            .and_then(|r| r.strip_suffix(' '))
+            .or_else(|| key.strip_prefix(word).and_then(|r| r.strip_prefix(' ')))
+    });
+    let mut found = g.find(&key);
+    if let Some(bare) = bare {
+        found.extend(g.find(bare));
+    }
+    found.retain(|&p| g.unit(p).level == Level::Province);
+    found
+}
+
+/// The lookup keys of every reading of a transliterated name's words (at most 256).
+fn every_reading(text: &str, readings: fn(&str) -> Vec<String>) -> Vec<String> {
+    let mut combos = vec![String::new()];
+    for word in text.split_whitespace() {
+        let found = readings(word);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        combos = combos
+            .iter()
+            .flat_map(|c| found.iter().map(move |r| format!("{c} {r}")))
+            .take(256)
+            .collect();
+    }
+    combos.iter().map(|c| search_key(c)).collect()
 }
 
 /// The canonical province name the extractor uses (`names::PROVINCES`) for a gazetteer

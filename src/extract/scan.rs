@@ -211,6 +211,61 @@ pub fn place_within(
     ))
 }
 
+/// A list item that the syllable reading stops at, but the gazetteer knows: two to four
+/// words (one may be a lexicon word, "Bà" of "Bà Điểm") that are the name of a commune,
+/// ward or district. Latin-script languages only (a transliteration is read through the
+/// gazetteer once the article is placed, `places::code_local_areas`).
+fn known_place_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    language: &Language,
+) -> Option<(PlaceName, usize)> {
+    if language.romanize_name.is_some() {
+        return None;
+    }
+    let g = crate::gazetteer::Gazetteer::embedded();
+    let words = tokens[i..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.is_word())
+        .count();
+    (2..=words).rev().find_map(|n| {
+        let (start, end) = (tokens[i].start, tokens[i + n - 1].end);
+        let key = crate::text::search_key(&text[start..end]);
+        let known = g.named(&key).iter().any(|&u| {
+            matches!(
+                g.unit(u).level,
+                crate::gazetteer::Level::Commune | crate::gazetteer::Level::District
+            )
+        });
+        known.then(|| {
+            let canonical = tokens[i..i + n]
+                .iter()
+                .map(|t| {
+                    let word = crate::text::fold(t.text(text));
+                    let mut chars = word.chars();
+                    chars.next().map_or(String::new(), |c| {
+                        c.to_uppercase()
+                            .chain(chars.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                PlaceName {
+                    canonical,
+                    original: text[start..end].to_string(),
+                    span: (start, end),
+                    level: None,
+                },
+                i + n,
+            )
+        })
+    })
+}
+
 /// The language's conjunction prefix when `raw` reads as a syllable only without it.
 fn read_without_and(raw: &str, language: &Language) -> Option<char> {
     let and = language.and_prefix?;
@@ -428,7 +483,9 @@ pub fn place_lists(text: &str, tokens: &[Token], language: &Language) -> Vec<Pla
             }
         }
         let mut places = Vec::new();
-        while let Some((mut place, next)) = place_at(text, tokens, j, language) {
+        while let Some((mut place, next)) = place_at(text, tokens, j, language)
+            .or_else(|| known_place_at(text, tokens, j, language))
+        {
             place.level = Some(level);
             places.push(place);
             j = next;
@@ -798,6 +855,18 @@ pub fn title_run(
     let mut after_level = false;
     while j < limit {
         let t = &tokens[j];
+        // "… du Parti de Vinh Long (nouveau) pour le mandat": an aside of one or two plain
+        // words in parentheses does not end the run.
+        if t.punct() == Some('(')
+            && let Some(close) =
+                (j + 2..(j + 4).min(limit)).find(|&k| tokens[k].punct() == Some(')'))
+            && tokens[j + 1..close]
+                .iter()
+                .all(|w| w.is_word() && w.term.is_none())
+        {
+            j = close + 1;
+            continue;
+        }
         if is_hard_stop(t) {
             break;
         }

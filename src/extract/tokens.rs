@@ -183,7 +183,9 @@ pub fn tokenize(
             &mut tokens,
         );
     }
-    mark_terms(&mut tokens, matcher);
+    // A sentence of a language with diacritics that writes none.
+    let plain = language.plain_key.is_some() && crate::text::fold(piece) == piece;
+    mark_terms(&mut tokens, matcher, plain);
     tokens
 }
 
@@ -257,7 +259,7 @@ pub fn reading(word: &str, language: &Language) -> Option<String> {
     found.first().map(|s| super::lexicon::capitalize(s))
 }
 
-fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
+fn mark_terms(tokens: &mut [Token], matcher: &Matcher, plain: bool) {
     // Longest match from each position, taken left to right without overlap. Phrases are
     // at most a handful of keys long, so this is linear in the number of tokens.
     const MAX_PHRASE: usize = 8;
@@ -271,7 +273,7 @@ fn mark_terms(tokens: &mut [Token], matcher: &Matcher) {
             .iter()
             .map(|t| t.key.as_str())
             .collect();
-        if let Some((meaning, len)) = matcher.longest(&window) {
+        if let Some((meaning, len)) = matcher.longest(&window, plain) {
             match meaning {
                 Meaning::Whole(term) => tokens[i].term = Some((term, len)),
                 Meaning::Each(terms) => {

@@ -95,7 +95,7 @@ fn first_new_day() -> PartialDate {
 
 /// True when unit `c` lies in unit `p`: `p` is one of its parents, or `p` is a province and
 /// `c` lies in it or in what it became (an old commune named within today's province).
-fn lies_in(g: &Gazetteer, c: usize, p: usize) -> bool {
+pub fn lies_in(g: &Gazetteer, c: usize, p: usize) -> bool {
     let mut at = g.unit(c).parent;
     while let Some(i) = at {
         if i == p {
@@ -175,7 +175,7 @@ fn identify(
 /// docs). Deterministic: units are visited in code order, entities in id order.
 pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
     let mut report = Enrichment::default();
-    let position: BTreeMap<EntityId, usize> = document
+    let mut position: BTreeMap<EntityId, usize> = document
         .entities
         .iter()
         .enumerate()
@@ -263,6 +263,9 @@ pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
     drop(parents);
     drop(inside);
     drop(dates);
+    for gone in merge_coded(document, &mut unit_of, g) {
+        position.remove(&gone);
+    }
 
     // The units the graph receives: the placed ones, what they became or were formed from,
     // their parents up to the province, and the provinces merged with theirs.
@@ -376,6 +379,82 @@ pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
     report.relations = added.len();
     document.relations.extend(added);
     report
+}
+
+/// One area per unit: an area an article gave the unit's own id (`area:vn-<code>`) joins
+/// another area that is the same unit (a record's `area:huu-lung`), which keeps its id; its
+/// names become aliases of that one and its relations point there. Returns the ids gone.
+fn merge_coded(
+    document: &mut Document,
+    unit_of: &mut BTreeMap<EntityId, usize>,
+    g: &Gazetteer,
+) -> Vec<EntityId> {
+    let mut keeper: BTreeMap<usize, &EntityId> = BTreeMap::new();
+    for (id, &u) in unit_of.iter() {
+        if id.as_str() != g.unit(u).area_id() {
+            keeper.entry(u).or_insert(id);
+        }
+    }
+    let moved: BTreeMap<EntityId, EntityId> = unit_of
+        .iter()
+        .filter(|(id, u)| id.as_str() == g.unit(**u).area_id())
+        .filter_map(|(id, u)| keeper.get(u).map(|k| (id.clone(), (*k).clone())))
+        .collect();
+    if moved.is_empty() {
+        return Vec::new();
+    }
+    let mut names: BTreeMap<EntityId, Vec<Alias>> = BTreeMap::new();
+    document.entities.retain(|e| match moved.get(&e.id) {
+        Some(to) => {
+            let list = names.entry(to.clone()).or_default();
+            list.push(Alias {
+                text: e.name.clone(),
+                lang: Lang::Vi,
+                source: None,
+            });
+            list.extend(e.aliases.iter().cloned());
+            false
+        }
+        None => true,
+    });
+    for e in &mut document.entities {
+        if let Some(more) = names.remove(&e.id) {
+            for alias in more {
+                if alias.text != e.name && !e.aliases.iter().any(|a| a.text == alias.text) {
+                    e.aliases.push(alias);
+                }
+            }
+        }
+    }
+    let mut at: BTreeMap<_, usize> = BTreeMap::new();
+    let mut relations: Vec<Relation> = Vec::with_capacity(document.relations.len());
+    for mut r in std::mem::take(&mut document.relations) {
+        for end in [&mut r.from, &mut r.to] {
+            if let Some(to) = moved.get(end) {
+                *end = to.clone();
+            }
+        }
+        let key = (
+            r.kind,
+            r.from.clone(),
+            r.to.clone(),
+            r.as_of,
+            r.start,
+            r.end,
+        );
+        match at.get(&key) {
+            Some(&i) => relations[i].evidence.extend(r.evidence),
+            None => {
+                at.insert(key, relations.len());
+                relations.push(r);
+            }
+        }
+    }
+    document.relations = relations;
+    for id in moved.keys() {
+        unit_of.remove(id);
+    }
+    moved.into_keys().collect()
 }
 
 fn structural(
