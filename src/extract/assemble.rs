@@ -1054,6 +1054,18 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
         Some(area_ref("Viet Nam", AreaLevel::Country))
     } else if let Some(named) = &spec.place {
         let level = match names::province_by_key(&crate::text::search_key(&named.canonical)) {
+            // "the Party Committee of the city of Thanh Hoa", "Thành ủy Thanh Hóa": a city
+            // named like a province that is no city itself is the provincial city, a
+            // district-level unit of that province, and never the province.
+            Some((name, AreaLevel::Province)) if spec.level == Some(AreaLevel::City) => {
+                return post_with_area(
+                    role,
+                    body_slug,
+                    classification,
+                    body_name,
+                    Some(area_ref(&format!("{name} City"), AreaLevel::District)),
+                );
+            }
             Some((name, level))
                 if !matches!(spec.level, Some(AreaLevel::Commune | AreaLevel::Ward)) =>
             {

@@ -175,3 +175,60 @@ fn an_aside_in_parentheses_does_not_end_a_run_of_titles() {
         "{posts:?}"
     );
 }
+
+/// The names of the posts each person holds: (person name, post name).
+fn post_areas(doc: &Document) -> Vec<(String, String)> {
+    let name = |id: &EntityId| {
+        doc.entities
+            .iter()
+            .find(|e| &e.id == id)
+            .map_or(String::new(), |e| e.name.clone())
+    };
+    let mut out: Vec<(String, String)> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Holds)
+        .map(|r| (name(&r.from), name(&r.to)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_city_named_like_its_province_is_the_provincial_city_not_the_province() {
+    // A city party committee of a province's capital, in three languages of our own.
+    for (text, lang) in [
+        (
+            "Herr Tran Van Ba, Sekretär des Parteikomitees der Stadt Nghe An, nahm an der \
+             Sitzung teil.",
+            Lang::De,
+        ),
+        (
+            "Comrade Tran Van Ba was appointed Secretary of the Nghe An City Party Committee.",
+            Lang::En,
+        ),
+    ] {
+        let doc = run(text, lang, "2024-05-01", Some("Nghe An"));
+        let areas = post_areas(&doc);
+        assert!(
+            areas
+                .iter()
+                .any(|(p, a)| p == "Tran Van Ba" && a.contains("Nghe An City Party Committee")),
+            "{lang:?}: {areas:?}"
+        );
+    }
+    // A centrally-run city stays the city itself.
+    let doc = run(
+        "Comrade Tran Van Ba was appointed Secretary of the Hai Phong City Party Committee.",
+        Lang::En,
+        "2025-08-01",
+        None,
+    );
+    let areas = post_areas(&doc);
+    assert!(
+        areas
+            .iter()
+            .any(|(p, a)| p == "Tran Van Ba" && a.contains("Hai Phong Party Committee")),
+        "{areas:?}"
+    );
+}
