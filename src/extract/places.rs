@@ -349,14 +349,7 @@ pub fn code_local_areas(
                 *end = id.clone();
             }
         }
-        let key = (
-            r.kind,
-            r.from.clone(),
-            r.to.clone(),
-            r.as_of,
-            r.start,
-            r.end,
-        );
+        let key = r.owned_key();
         match relations.get_mut(&key) {
             Some(kept) => kept.evidence.extend(r.evidence),
             None => {

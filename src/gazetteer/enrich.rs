@@ -434,14 +434,7 @@ fn merge_coded(
                 *end = to.clone();
             }
         }
-        let key = (
-            r.kind,
-            r.from.clone(),
-            r.to.clone(),
-            r.as_of,
-            r.start,
-            r.end,
-        );
+        let key = r.owned_key();
         match at.get(&key) {
             Some(&i) => relations[i].evidence.extend(r.evidence),
             None => {

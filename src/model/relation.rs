@@ -36,7 +36,28 @@ impl Relation {
             self.kind, &self.from, &self.to, self.as_of, self.start, self.end,
         )
     }
+
+    /// [`Relation::key`] owned, for a map that holds the relations it keys.
+    pub fn owned_key(&self) -> OwnedRelationKey {
+        (
+            self.kind,
+            self.from.clone(),
+            self.to.clone(),
+            self.as_of,
+            self.start,
+            self.end,
+        )
+    }
 }
+
+pub type OwnedRelationKey = (
+    RelationKind,
+    EntityId,
+    EntityId,
+    Option<PartialDate>,
+    Option<PartialDate>,
+    Option<PartialDate>,
+);
 
 pub type RelationKey<'a> = (
     RelationKind,
