@@ -6,7 +6,10 @@ the right province: the gold lists of ../shared/corpus/gold.json (province from 
 
 With `--graph graph.json` (a graph built from data/ plus the corpus articles), it checks the
 graph too: each listed commune or ward is an area entity of the graph that carries a
-gazetteer code of the right province.
+gazetteer code of the right province; and every post of a province-level body (Party
+Committee, People's Council or Committee, their standing bodies, commissions and offices,
+the National Assembly delegation) that an article states is held lies in an area: none is
+left "(place unknown)".
 
     python3 scripts/check_places.py [path/to/gold.json] [--graph graph.json]
 """
@@ -111,6 +114,23 @@ if graph_path:
                 if not any(p in provinces(c) for c in codes):
                     graph_missing.append(f"{art}: {spellings[0]} in {a['area']} (graph codes: {sorted(codes)})")
 
+posts_checked, unplaced_posts = 0, []
+if graph_path:
+    post_of = {r["from"]: r["to"] for r in doc["relations"] if r["kind"] == "post_of"}
+    placed_bodies = {r["from"] for r in doc["relations"] if r["kind"] == "within"}
+    national = {"central_committee", "politburo", "national_assembly", "party", "other"}
+    ents = {e["id"]: e for e in doc["entities"]}
+    for r in doc["relations"]:
+        if r["kind"] != "holds" or not any("extracted" in (ev.get("method") or {}) for ev in r.get("evidence", [])):
+            continue
+        body = ents.get(post_of.get(r["to"], ""), {})
+        cls = (body.get("kind", {}).get("organization") or {}).get("classification")
+        if cls is None or cls in national:
+            continue
+        posts_checked += 1
+        if body["id"] not in placed_bodies:
+            unplaced_posts.append(f"{r['from']} holds {ents[r['to']]['name']}")
+
 for m in missing:
     print("missing:", m)
 print(f"{checked - len(missing)} of {checked} listed communes and wards are gazetteer units of their province")
@@ -118,4 +138,7 @@ if graph_path:
     for m in graph_missing:
         print("not in the graph:", m)
     print(f"{in_graph - len(graph_missing)} of {in_graph} listed in the corpus are area entities of {graph_path} with a code of their province")
-sys.exit(1 if missing or graph_missing else 0)
+    for m in unplaced_posts:
+        print("unplaced post:", m)
+    print(f"{posts_checked - len(unplaced_posts)} of {posts_checked} extracted posts of provincial bodies in {graph_path} lie in an area")
+sys.exit(1 if missing or graph_missing or unplaced_posts else 0)

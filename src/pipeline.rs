@@ -12,6 +12,8 @@
 //! - a fact found only by extraction in an article without curated records is added, marked
 //!   `extracted` with its rule and confidence;
 //! - an entity no kept fact or curated record names is left out with its facts;
+//! - before that, an article's unplaced posts are placed where the graph places its
+//!   officials ([`resolve::place_unplaced`]);
 //! - then every area becomes the gazetteer unit it is, and the units around it join the
 //!   graph ([`crate::gazetteer::enrich`]).
 //!
@@ -47,6 +49,8 @@ pub struct Combined {
     pub entities_left_out: usize,
     /// Areas made gazetteer units, and the units around them added ([`crate::gazetteer::enrich`]).
     pub places: Enrichment,
+    /// Unplaced posts placed through their articles' officials ([`resolve::place_unplaced`]).
+    pub placing: resolve::Placing,
 }
 
 /// One article's extraction as the pipeline uses it: its records and how many diagnostics
@@ -199,6 +203,40 @@ impl Curated {
     }
 }
 
+/// Renames each area that extraction gave a gazetteer unit's id (`area:vn-07030`) to the
+/// curated area that is that unit (`area:hoanh-bo`), so that an article's facts about a
+/// curated commune are facts about it before precedence compares them with the records.
+/// Costs nothing when no article named such an area.
+fn to_curated_areas(curated: &Document, documents: &mut [Document]) {
+    let coded = |id: &EntityId| id.as_str().starts_with("area:vn-");
+    if !documents
+        .iter()
+        .any(|d| d.entities.iter().any(|e| coded(&e.id)))
+    {
+        return;
+    }
+    let units = crate::gazetteer::curated_units(curated, Gazetteer::embedded());
+    if units.is_empty() {
+        return;
+    }
+    let rename = |id: &mut EntityId| {
+        if coded(id)
+            && let Some(to) = units.get(id)
+        {
+            *id = to.clone();
+        }
+    };
+    for document in documents {
+        for entity in &mut document.entities {
+            rename(&mut entity.id);
+        }
+        for relation in &mut document.relations {
+            rename(&mut relation.from);
+            rename(&mut relation.to);
+        }
+    }
+}
+
 /// The combined document from the curated records (moved), the judgements, the
 /// extractions of the data directory's articles (in article order, as [`extract_all`]
 /// returns them) and more extracted documents.
@@ -215,8 +253,13 @@ pub fn combine_curated(
         documents.push(extraction.document);
     }
     let extracted_documents = documents.len() - given;
+    to_curated_areas(&curated, &mut documents);
     let known = Curated::of(&curated);
-    let Resolution { document, report } = resolve::resolve_owned(curated, documents, judgements);
+    let Resolution {
+        mut document,
+        report,
+    } = resolve::resolve_owned(curated, documents, judgements);
+    let placing = resolve::place_unplaced(&mut document);
 
     // Resolution keeps curated ids, so a curated fact keeps its key through it.
     let mut left_out = 0;
@@ -314,5 +357,6 @@ pub fn combine_curated(
         left_out,
         entities_left_out,
         places,
+        placing,
     }
 }

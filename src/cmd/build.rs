@@ -188,6 +188,11 @@ pub fn run(
                 "added": combined.places.added,
                 "relations": combined.places.relations,
             },
+            "unplaced_posts": {
+                "articles_placed": combined.placing.articles,
+                "posts_placed": combined.placing.posts,
+                "articles_unplaced": combined.placing.unplaced_articles,
+            },
             "files_written": written,
             "notes": notes,
             "undecided": undecided,
@@ -227,6 +232,14 @@ pub fn run(
         "gazetteer: {} areas placed, {} areas added around them, {} within/became relations\n",
         combined.places.placed, combined.places.added, combined.places.relations
     ));
+    let placing = combined.placing;
+    if placing.articles + placing.unplaced_articles > 0 {
+        text.push_str(&format!(
+            "unplaced posts: {} articles placed through their officials ({} posts held there); \
+             {} articles left unplaced, each with placeholders of its own\n",
+            placing.articles, placing.posts, placing.unplaced_articles
+        ));
+    }
     text.push_str(&format!("wrote {} files to {}\n", written, dir.display()));
     for note in notes {
         text.push_str(&format!("note: {note}\n"));

@@ -1098,6 +1098,37 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
     Some(post)
 }
 
+/// How an unplaced body's id begins after `org:` (and its posts' after `post:`), and how its
+/// name ends: "Party Committee (place unknown)".
+pub(crate) const UNPLACED: &str = "unplaced-";
+pub(crate) const UNPLACED_NAME: &str = " (place unknown)";
+
+/// The post an unplaced post of `role` in the unplaced body `org` (id and name) would have
+/// been had its article named `area` (id, name, level): the post's id and name, then its
+/// body's id and name, exactly as extraction writes them for an article that names the
+/// area. `None` when `org` is not an unplaced body.
+pub(crate) fn placed_post(
+    role: Role,
+    classification: Classification,
+    org: (&EntityId, &str),
+    area: (&EntityId, &str, AreaLevel),
+) -> Option<[(EntityId, String); 2]> {
+    let body_slug = org
+        .0
+        .as_str()
+        .strip_prefix("org:")?
+        .strip_prefix(UNPLACED)?;
+    let body_name = org.1.strip_suffix(UNPLACED_NAME).unwrap_or(org.1);
+    let post = post_with_area(
+        role,
+        body_slug,
+        classification,
+        body_name,
+        Some((area.0.clone(), area.1.to_string(), area.2)),
+    )?;
+    Some([(post.id, post.name), (post.org_id, post.org_name)])
+}
+
 fn post_with_area(
     role: Role,
     body_slug: &str,
@@ -1120,8 +1151,8 @@ fn post_with_area(
             format!("{name} {body_name}"),
         ),
         (None, false) => (
-            format!("unplaced-{body_slug}"),
-            format!("{body_name} (place unknown)"),
+            format!("{UNPLACED}{body_slug}"),
+            format!("{body_name}{UNPLACED_NAME}"),
         ),
     };
     let role_name = role_title(role);

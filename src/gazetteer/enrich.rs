@@ -171,16 +171,14 @@ fn identify(
     }
 }
 
-/// Makes the areas of `document` gazetteer units and adds the units around them (module
-/// docs). Deterministic: units are visited in code order, entities in id order.
-pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
-    let mut report = Enrichment::default();
-    let mut position: BTreeMap<EntityId, usize> = document
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
-        .collect();
+/// Which unit each area of `document` is that can be told: codes first, then by name,
+/// rank, the places it lies within and the dates of its facts. `position`: each entity's
+/// index by id.
+fn units(
+    document: &Document,
+    position: &BTreeMap<EntityId, usize>,
+    g: &Gazetteer,
+) -> BTreeMap<EntityId, usize> {
     let is_area = |id: &EntityId| {
         position
             .get(id)
@@ -260,9 +258,42 @@ pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
             }
         }
     }
-    drop(parents);
-    drop(inside);
-    drop(dates);
+    unit_of
+}
+
+/// The curated areas that are gazetteer units under ids of their own (`area:huu-lung`), by
+/// the unit's id (`area:vn-<code>`): what extraction calls such a unit is renamed to the
+/// curated id before the records meet, so a fact an article states about a curated commune
+/// is that commune's fact (and is confirmed or left out as such), not another area's.
+pub fn curated_units(curated: &Document, g: &Gazetteer) -> BTreeMap<EntityId, EntityId> {
+    let position: BTreeMap<EntityId, usize> = curated
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind() == Kind::Area)
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    let mut out = BTreeMap::new();
+    for (id, u) in units(curated, &position, g) {
+        let unit_id = EntityId::new(g.unit(u).area_id());
+        if unit_id != id {
+            out.entry(unit_id).or_insert(id);
+        }
+    }
+    out
+}
+
+/// Makes the areas of `document` gazetteer units and adds the units around them (module
+/// docs). Deterministic: units are visited in code order, entities in id order.
+pub fn enrich(document: &mut Document, g: &Gazetteer) -> Enrichment {
+    let mut report = Enrichment::default();
+    let mut position: BTreeMap<EntityId, usize> = document
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    let mut unit_of = units(document, &position, g);
     for gone in merge_coded(document, &mut unit_of, g) {
         position.remove(&gone);
     }

@@ -15,7 +15,7 @@ use crate::model::PartialDate;
 use crate::text::search_key;
 
 mod enrich;
-pub use enrich::{Enrichment, area_level, check_code, enrich, lies_in};
+pub use enrich::{Enrichment, area_level, check_code, curated_units, enrich, lies_in};
 
 /// The first line of a gazetteer file this build reads.
 pub const FORMAT: &str = "#govgraph-gazetteer 1";

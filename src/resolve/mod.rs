@@ -22,6 +22,8 @@
 //! 4. A mention with no post, body or place joins the only other person in its bucket
 //!    whose name matches, when there is exactly one.
 //! 5. Two curated persons are never joined automatically: curated ids are distinct people.
+//! 6. After resolution, an article's unplaced posts are placed where its officials serve,
+//!    when the graph places them in one province (`unplaced.rs`).
 //!
 //! Same-named people left apart are reported as candidates, closest first, with the
 //! reason and what would decide them.
@@ -32,6 +34,7 @@ mod decide;
 mod others;
 mod provinces;
 mod report;
+mod unplaced;
 
 pub use crate::load::Judgement;
 pub use conflicts::{Conflict, post_conflicts, span};
@@ -41,6 +44,7 @@ pub use provinces::{MERGER_DATE, successor};
 pub use report::{
     Candidate, Link, MentionReport, PersonReport, Report, SHOWN_IN_BUILD, kept_apart_summary,
 };
+pub use unplaced::{PLACED_CONFIDENCE, Placing, place_unplaced};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

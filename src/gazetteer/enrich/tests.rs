@@ -1,6 +1,6 @@
 //! Areas of small documents of our own made gazetteer units, on the committed gazetteer.
 
-use super::{check_code, enrich};
+use super::{check_code, curated_units, enrich};
 use crate::gazetteer::Gazetteer;
 use crate::model::{
     AreaLevel, Document, Entity, EntityId, EntityKind, Evidence, PartialDate, Relation,
@@ -331,5 +331,34 @@ fn a_code_must_exist_and_fit_the_level() {
         check_code(g, "vn-20", AreaLevel::Ward)
             .unwrap()
             .contains("tỉnh Lạng Sơn")
+    );
+}
+
+#[test]
+fn a_curated_commune_is_found_under_the_id_extraction_gives_its_unit() {
+    // The records call it a commune; the gazetteer says the unit is a ward (phường) of
+    // Quảng Ninh since 2025: the unit is still the records' area, found by name and parent.
+    let doc = Document {
+        entities: vec![
+            area("area:quang-ninh", "Quang Ninh", AreaLevel::Province),
+            area("area:hoanh-bo", "Hoanh Bo", AreaLevel::Commune),
+            area("area:nowhere", "Khong Co Dau", AreaLevel::Commune),
+            group("group:g"),
+        ],
+        relations: vec![
+            within("area:hoanh-bo", "area:quang-ninh"),
+            within("area:nowhere", "area:quang-ninh"),
+            works_with("group:g", "area:hoanh-bo", "2025-09-12"),
+        ],
+    };
+    let units = curated_units(&doc, Gazetteer::embedded());
+    assert_eq!(
+        units.get(&EntityId::new("area:vn-07030")),
+        Some(&EntityId::new("area:hoanh-bo"))
+    );
+    // The province is a unit too; a name the gazetteer does not know is no unit.
+    assert_eq!(
+        units.values().map(EntityId::as_str).collect::<Vec<_>>(),
+        ["area:hoanh-bo", "area:quang-ninh"]
     );
 }
