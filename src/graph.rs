@@ -197,7 +197,7 @@ pub struct NameOrder {
 }
 
 impl NameOrder {
-    fn of(graph: &Graph) -> Self {
+    pub(crate) fn of(graph: &Graph) -> Self {
         let mut by_name: Vec<u32> = (0..graph.entity_count() as u32).collect();
         by_name.par_sort_unstable_by(|&a, &b| {
             graph

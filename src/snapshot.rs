@@ -1370,6 +1370,54 @@ mod tests {
         assert!(refused > 0, "no altered body was refused");
     }
 
+    /// A postcard varint at `bytes[at..]`: its value and where what follows starts.
+    fn varint(bytes: &[u8], mut at: usize) -> (usize, usize) {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let b = bytes[at];
+            at += 1;
+            value |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return (value, at);
+            }
+        }
+    }
+
+    #[test]
+    fn names_stored_out_of_order_are_sorted_never_trusted() {
+        // Swap the first bytes of two neighbouring names of the string table (both ASCII,
+        // different) and re-seal: the file opens, but the name order cannot come from the
+        // string indices, so it is sorted from the names; a full decode refuses it.
+        let built = graph();
+        let mut bytes = encode(&built, &stamp());
+        let stamp_len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
+        let (text_len, text) = varint(&bytes, HEADER + stamp_len);
+        let (ends_len, ends_at) = varint(&bytes, text + text_len);
+        let end = |i: usize| word_at(&bytes[ends_at..ends_at + ends_len], i) as usize;
+        let names = built.entity_count();
+        let i = (1..names - 1)
+            .find(|&i| {
+                let (a, b) = (bytes[text + end(i - 1)], bytes[text + end(i)]);
+                a.is_ascii() && b.is_ascii() && a < b
+            })
+            .expect("two names that differ in their first byte");
+        let (a, b) = (text + end(i - 1), text + end(i));
+        bytes.swap(a, b);
+        let checksum = content_hash(&bytes[HEADER..]);
+        bytes[32..48].copy_from_slice(&checksum.to_le_bytes());
+        let lazy = open(bytes.clone()).unwrap().graph().unwrap();
+        let order = lazy.name_order();
+        let names_in_order: Vec<&str> = order
+            .by_name
+            .iter()
+            .map(|&e| lazy.name_at(e as usize))
+            .collect();
+        assert!(names_in_order.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*order, NameOrder::of(&lazy));
+        assert!(decode(&bytes).is_err());
+    }
+
     #[test]
     fn the_content_hash_sees_every_byte_and_the_length() {
         let a = content_hash(b"records/a.ron: one");
