@@ -191,13 +191,13 @@ pub struct NameOrder {
     pub by_name: Vec<u32>,
     /// `position[i]`: where entity `i` stands in `by_name` (unique).
     pub position: Vec<u32>,
-    /// `rank[i]`: the rank of entity `i`'s name among distinct names (equal names, equal
-    /// rank).
+    /// `rank[i]`: orders as entity `i`'s name does among the names (equal names, equal
+    /// rank): the rank among distinct names, or (from a snapshot) the name's string index.
     pub rank: Vec<u32>,
 }
 
 impl NameOrder {
-    fn of(graph: &Graph) -> Self {
+    pub(crate) fn of(graph: &Graph) -> Self {
         let mut by_name: Vec<u32> = (0..graph.entity_count() as u32).collect();
         by_name.par_sort_unstable_by(|&a, &b| {
             graph
@@ -464,6 +464,26 @@ impl Graph {
         match &self.store {
             Store::Built(document) => &document.entities[i].name,
             Store::Snapshot { lazy, .. } => lazy.name(i),
+        }
+    }
+
+    /// A number for entity `i`'s name, equal for equal names (for a graph opened from a
+    /// snapshot, where the string table holds each name once; else the entity index).
+    /// [`Graph::name_bytes_of`] gives the name back: what prints many names reads them by this
+    /// number, in the string table's order when it can.
+    pub(crate) fn name_id(&self, i: usize) -> u32 {
+        match &self.store {
+            Store::Built(_) => i as u32,
+            Store::Snapshot { lazy, .. } => lazy.name_string(i),
+        }
+    }
+
+    /// The name numbered `id` by [`Graph::name_id`] (which gave `id` for some entity), as
+    /// UTF-8 bytes: what writes many names reads.
+    pub(crate) fn name_bytes_of(&self, id: u32) -> &[u8] {
+        match &self.store {
+            Store::Built(document) => document.entities[id as usize].name.as_bytes(),
+            Store::Snapshot { lazy, .. } => lazy.string_bytes(id),
         }
     }
 

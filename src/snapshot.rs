@@ -665,14 +665,16 @@ fn undate(d: Option<Date>) -> Result<Option<PartialDate>, SnapshotError> {
 }
 
 /// The string table seen in place: text checked as UTF-8 and every end checked (rising,
-/// within the text, on a character boundary) once, so every lookup after is a slice.
+/// within the text, on a character boundary) once, so every string between two ends is
+/// UTF-8 and a lookup is a slice (its UTF-8 check a few instructions for a name).
 #[derive(Clone, Copy)]
 struct StringTable<'a> {
-    text: &'a str,
+    text: &'a [u8],
     ends: &'a [u8],
 }
 
 impl<'a> StringTable<'a> {
+    /// `text` must be UTF-8 (checked by the caller).
     fn new(text: &'a str, ends: &'a [u8]) -> Result<Self, SnapshotError> {
         let count = word_count(ends, "string table")?;
         let mut start = 0u32;
@@ -683,7 +685,10 @@ impl<'a> StringTable<'a> {
             }
             start = end;
         }
-        Ok(StringTable { text, ends })
+        Ok(StringTable {
+            text: text.as_bytes(),
+            ends,
+        })
     }
 
     fn len(&self) -> usize {
@@ -692,6 +697,12 @@ impl<'a> StringTable<'a> {
 
     /// String `i` (below [`StringTable::len`]).
     fn at(&self, i: u32) -> &'a str {
+        std::str::from_utf8(self.bytes_at(i)).expect("a string between checked ends is UTF-8")
+    }
+
+    /// The bytes of string `i` (below [`StringTable::len`]): UTF-8, and ordered as the
+    /// strings are, without their UTF-8 check.
+    fn bytes_at(&self, i: u32) -> &'a [u8] {
         let i = i as usize;
         let start = if i == 0 { 0 } else { word_at(self.ends, i - 1) };
         &self.text[start as usize..word_at(self.ends, i) as usize]
@@ -716,8 +727,8 @@ const CHUNK: usize = 32;
 /// ([`Lazy::entity_at`]), or all at once ([`Lazy::entities`], for exports).
 pub(crate) struct Lazy {
     bytes: Vec<u8>,
-    /// The string table's text (checked UTF-8, copied once so lookups are `&str`).
-    text: String,
+    /// The string table's text, in `bytes` (checked UTF-8 on open).
+    text: Range<usize>,
     string_ends: Range<usize>,
     ids: Range<usize>,
     names: Range<usize>,
@@ -730,7 +741,6 @@ pub(crate) struct Lazy {
     names_text: Range<usize>,
     names_ends: Range<usize>,
     names_entities: Range<usize>,
-    by_name: Range<usize>,
     chunks: Vec<OnceLock<Box<[Entity]>>>,
     all: OnceLock<Vec<Entity>>,
 }
@@ -738,7 +748,7 @@ pub(crate) struct Lazy {
 impl Lazy {
     fn strings(&self) -> StringTable<'_> {
         StringTable {
-            text: &self.text,
+            text: &self.bytes[self.text.clone()],
             ends: &self.bytes[self.string_ends.clone()],
         }
     }
@@ -758,6 +768,17 @@ impl Lazy {
 
     pub(crate) fn name(&self, i: usize) -> &str {
         self.strings().at(self.column(&self.names, i))
+    }
+
+    /// The string index of entity `i`'s name: equal names, equal indices.
+    pub(crate) fn name_string(&self, i: usize) -> u32 {
+        self.column(&self.names, i)
+    }
+
+    /// The bytes of string `s` (UTF-8; below the string count, as every name's index is),
+    /// without their UTF-8 check.
+    pub(crate) fn string_bytes(&self, s: u32) -> &[u8] {
+        self.strings().bytes_at(s)
     }
 
     fn kind_bytes(&self, i: usize) -> (u8, u8) {
@@ -943,14 +964,45 @@ impl Lazy {
         )
     }
 
-    /// The stored name order, checked: a permutation of the entities sorted by (name,
-    /// index).
+    /// The name order, from the string indices of the names: the encoder stores the
+    /// names first, in name order, each once, so when strings `0..k` (`k` one past the
+    /// highest name index) are strictly ascending, ordering entities by the index of their
+    /// name orders them by name. That is checked here (one pass over those strings, front
+    /// to back) and the order made by a counting sort: no string is compared out of order.
+    /// An error when the strings are not so stored (a foreign file): the caller sorts.
     pub(crate) fn name_order(&self) -> Result<NameOrder, String> {
-        let by_name = words(&self.bytes[self.by_name.clone()], "name order")?;
-        if by_name.len() != self.len() {
-            return Err("the name order does not list every entity".into());
+        let names = words(&self.bytes[self.names.clone()], "entity names")?;
+        let k = names.iter().max().map_or(0, |&m| m as usize + 1);
+        let strings = self.strings();
+        if k > strings.len() {
+            return Err("a name is beyond the string table".into());
         }
-        NameOrder::from_sorted(by_name, |i| self.name(i))
+        if (1..k)
+            .into_par_iter()
+            .any(|s| strings.bytes_at(s as u32 - 1) >= strings.bytes_at(s as u32))
+        {
+            return Err("the names are not stored in name order".into());
+        }
+        let mut starts = vec![0u32; k + 1];
+        for &s in &names {
+            starts[s as usize + 1] += 1;
+        }
+        for s in 0..k {
+            starts[s + 1] += starts[s];
+        }
+        let mut by_name = vec![0u32; names.len()];
+        let mut position = vec![0u32; names.len()];
+        for (i, &s) in names.iter().enumerate() {
+            let p = starts[s as usize];
+            starts[s as usize] += 1;
+            by_name[p as usize] = i as u32;
+            position[i] = p;
+        }
+        Ok(NameOrder {
+            by_name,
+            position,
+            rank: names,
+        })
     }
 }
 
@@ -992,7 +1044,7 @@ fn open_body(bytes: Vec<u8>, at: usize) -> Result<Graph, SnapshotError> {
             return Err(corrupt(format!("entity {i} has kind argument {arg}")));
         }
     }
-    let id = |i: usize| strings.at(word_at(body.entity_ids, i));
+    let id = |i: usize| strings.bytes_at(word_at(body.entity_ids, i));
     if let Some(i) = (1..n).into_par_iter().find_first(|&i| id(i - 1) >= id(i)) {
         return Err(corrupt(format!("entity {i} is out of order")));
     }
@@ -1133,7 +1185,7 @@ fn open_body(bytes: Vec<u8>, at: usize) -> Result<Graph, SnapshotError> {
         return Err(corrupt(format!("relation {j} is out of order")));
     }
     let lazy = Lazy {
-        text: text.to_string(),
+        text: range(body.strings),
         string_ends: range(body.string_ends),
         ids: range(body.entity_ids),
         names: range(body.entity_names),
@@ -1144,7 +1196,6 @@ fn open_body(bytes: Vec<u8>, at: usize) -> Result<Graph, SnapshotError> {
         names_text: range(body.names_text),
         names_ends: range(body.names_ends),
         names_entities: range(body.names_entities),
-        by_name: range(body.by_name),
         details: body.details,
         evidence: body.evidence,
         chunks: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
@@ -1317,6 +1368,54 @@ mod tests {
             }
         }
         assert!(refused > 0, "no altered body was refused");
+    }
+
+    /// A postcard varint at `bytes[at..]`: its value and where what follows starts.
+    fn varint(bytes: &[u8], mut at: usize) -> (usize, usize) {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let b = bytes[at];
+            at += 1;
+            value |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return (value, at);
+            }
+        }
+    }
+
+    #[test]
+    fn names_stored_out_of_order_are_sorted_never_trusted() {
+        // Swap the first bytes of two neighbouring names of the string table (both ASCII,
+        // different) and re-seal: the file opens, but the name order cannot come from the
+        // string indices, so it is sorted from the names; a full decode refuses it.
+        let built = graph();
+        let mut bytes = encode(&built, &stamp());
+        let stamp_len = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
+        let (text_len, text) = varint(&bytes, HEADER + stamp_len);
+        let (ends_len, ends_at) = varint(&bytes, text + text_len);
+        let end = |i: usize| word_at(&bytes[ends_at..ends_at + ends_len], i) as usize;
+        let names = built.entity_count();
+        let i = (1..names - 1)
+            .find(|&i| {
+                let (a, b) = (bytes[text + end(i - 1)], bytes[text + end(i)]);
+                a.is_ascii() && b.is_ascii() && a < b
+            })
+            .expect("two names that differ in their first byte");
+        let (a, b) = (text + end(i - 1), text + end(i));
+        bytes.swap(a, b);
+        let checksum = content_hash(&bytes[HEADER..]);
+        bytes[32..48].copy_from_slice(&checksum.to_le_bytes());
+        let lazy = open(bytes.clone()).unwrap().graph().unwrap();
+        let order = lazy.name_order();
+        let names_in_order: Vec<&str> = order
+            .by_name
+            .iter()
+            .map(|&e| lazy.name_at(e as usize))
+            .collect();
+        assert!(names_in_order.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*order, NameOrder::of(&lazy));
+        assert!(decode(&bytes).is_err());
     }
 
     #[test]

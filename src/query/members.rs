@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use super::{EntityRef, EntityView, table::write_rows_of_width};
+use super::{EntityRef, EntityView};
 use crate::graph::Graph;
 use crate::model::{Entity, RelationKind, Role};
 
@@ -39,6 +39,8 @@ struct Row {
     /// `u32::MAX` for none.
     post: u32,
     within: u32,
+    /// Orders the rows of one body name: role rank, then the person's (name, id) position.
+    key: u64,
 }
 
 impl<'g> Members<'g> {
@@ -96,18 +98,31 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
     } else {
         vec![root]
     };
+    // The order is (not the asked body, body name rank, role rank, person (name, id)
+    // position, row number). Bodies are put in the order of the first two (bodies of one
+    // name keep the order they were reached in), so the rows of each body name are found
+    // together and in row order; each such group is then sorted on its own, on every
+    // core, by a stable sort of the rest of the key.
+    let order = graph.name_order();
+    let mut bodies = bodies;
+    bodies.sort_by_key(|&b| (b != root, order.rank[b]));
+    let rank = |role: Option<Role>| -> u64 {
+        role.and_then(|r| Role::ALL.iter().position(|x| *x == r))
+            .map_or(255, |p| p.min(254)) as u64
+    };
+    let row = |person: usize, role: Option<Role>, post: u32, within: usize| Row {
+        person: person as u32,
+        role,
+        post,
+        within: within as u32,
+        key: (rank(role) << 32) | u64::from(order.position[person]),
+    };
     let mut rows: Vec<Row> = Vec::new();
     for &b in &bodies {
-        let within = b as u32;
         for post in graph.adjacent(b, RelationKind::PostOf, false) {
             let role = graph.role_at(post.other_index);
             for holder in graph.adjacent(post.other_index, RelationKind::Holds, false) {
-                rows.push(Row {
-                    person: holder.other_index as u32,
-                    role,
-                    post: post.other_index as u32,
-                    within,
-                });
+                rows.push(row(holder.other_index, role, post.other_index as u32, b));
             }
         }
         for (kind, role) in [
@@ -115,45 +130,16 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
             (RelationKind::Leads, Role::Head),
         ] {
             for link in graph.adjacent(b, kind, false) {
-                rows.push(Row {
-                    person: link.other_index as u32,
-                    role: Some(role),
-                    post: u32::MAX,
-                    within,
-                });
+                rows.push(row(link.other_index, Some(role), u32::MAX, b));
             }
         }
     }
-    let order = graph.name_order();
-    let rank = |role: Option<Role>| -> u128 {
-        role.and_then(|r| Role::ALL.iter().position(|x| *x == r))
-            .map_or(255, |p| p.min(254)) as u128
-    };
-    // (not the asked body, body name rank, role rank, person (name, id) position, row
-    // number): unique, so an unstable sort gives the stable order.
-    let mut keys: Vec<u128> = rows
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            (u128::from(r.within != root as u32) << 104)
-                | (u128::from(order.rank[r.within as usize]) << 72)
-                | (rank(r.role) << 64)
-                | (u128::from(order.position[r.person as usize]) << 32)
-                | k as u128
-        })
-        .collect();
-    keys.par_sort_unstable();
-    let mut members: Vec<Row> = Vec::with_capacity(rows.len());
-    let mut last: Option<(u32, Option<Role>, u32)> = None;
-    for key in keys {
-        let r = rows[key as u32 as usize];
-        let same = (r.person, r.role, r.within);
-        if last == Some(same) {
-            continue;
-        }
-        last = Some(same);
-        members.push(r);
-    }
+    let group = |r: &Row| (r.within != root as u32, order.rank[r.within as usize]);
+    rows.par_chunk_by_mut(|a, b| group(a) == group(b))
+        .for_each(|rows| rows.sort_by_key(|r| r.key));
+    // A person found twice in one body with one role is listed once, as first found.
+    rows.dedup_by_key(|r| (r.person, r.role, r.within));
+    let members = rows;
     Members {
         body: EntityView::from(body),
         graph,
@@ -162,51 +148,237 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
 }
 
 /// The table: the body, then one line per row (body, role, person, post names), written
-/// to `out` as it goes.
+/// to `out` as it goes. The same text as [`super::table::write_rows`] of those cells, made
+/// without its per-cell work: names are read by their number ([`Graph::name_id`]; from a
+/// snapshot, their place in the string table, where people of one body in name order
+/// stand front to back), column widths come from the character count of each name
+/// counted once, in string-table order, and lines go out through one buffer.
 pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} ({})\n", answer.body.name, answer.body.id)?;
     if answer.is_empty() {
         return writeln!(out, "no members recorded");
     }
     let graph = answer.graph;
-    let name = |i: u32| graph.name_at(i as usize);
-    let role = |r: &Row| r.role.map_or("", |r| r.as_str());
-    // Column widths without a second random walk over the names: the characters of every
-    // name in one pass in index order (where the string table stores them).
-    let chars: Vec<u32> = (0..graph.entity_count())
-        .into_par_iter()
-        .map(|i| graph.name_at(i).chars().count() as u32)
+    const NONE: u32 = u32::MAX;
+    // Each row's names by number (body, person, post), in one tight pass on every core.
+    let ids: Vec<[u32; 3]> = answer
+        .rows
+        .par_iter()
+        .map(|r| {
+            [
+                graph.name_id(r.within as usize),
+                graph.name_id(r.person as usize),
+                if r.post == NONE {
+                    NONE
+                } else {
+                    graph.name_id(r.post as usize)
+                },
+            ]
+        })
         .collect();
-    let headers = ["body", "role", "person", "post"];
-    let mut widths = headers.map(|h| h.chars().count());
-    for r in &answer.rows {
-        let post = if r.post == u32::MAX {
-            0
-        } else {
-            chars[r.post as usize]
-        };
-        for (w, c) in widths.iter_mut().zip([
-            chars[r.within as usize] as usize,
-            role(r).len(),
-            chars[r.person as usize] as usize,
-            post as usize,
-        ]) {
-            *w = (*w).max(c);
+    let count = ids
+        .iter()
+        .flat_map(|row| row.iter().copied().filter(|&id| id != NONE))
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    // Column widths: which names each column uses (three bitmaps, small enough to stay in
+    // cache), then the characters of each used name, counted once, front to back (every
+    // number below `count` names a string: an entity of a built graph, a string of the
+    // table of a snapshot).
+    let mut used = vec![0u8; count.div_ceil(8) * 3];
+    for row in &ids {
+        for (column, &id) in row.iter().enumerate() {
+            if id != NONE {
+                used[(id as usize / 8) * 3 + column] |= 1 << (id % 8);
+            }
         }
     }
-    write_rows_of_width(out, headers, widths, answer.len(), |k| {
-        let r = &answer.rows[k];
-        [
-            name(r.within),
-            role(r),
-            name(r.person),
-            if r.post == u32::MAX { "" } else { name(r.post) },
-        ]
-    })
+    // Every name numbered below `count` copied once, front to back, into a slot of its
+    // own (one cache line's half: length, characters, bytes), so a row's names are then
+    // read with one scattered access each instead of two (the end, then the text).
+    let slots: Vec<Slot> = (0..count)
+        .into_par_iter()
+        .map(|id| Slot::of(graph.name_bytes_of(id as u32)))
+        .collect();
+    let name = |id: u32| -> (&[u8], usize) {
+        if id == NONE {
+            return (b"", 0);
+        }
+        let slot = &slots[id as usize];
+        match slot.text() {
+            Some(text) => (text, usize::from(slot.chars)),
+            None => {
+                let text = graph.name_bytes_of(id);
+                (text, chars(text))
+            }
+        }
+    };
+    let longest = (0..count)
+        .into_par_iter()
+        .fold(
+            || [0usize; 3],
+            |mut longest, id| {
+                let bits = |column: usize| used[(id / 8) * 3 + column] & (1 << (id % 8)) != 0;
+                if bits(0) || bits(1) || bits(2) {
+                    let (_, chars) = name(id as u32);
+                    for (column, l) in longest.iter_mut().enumerate() {
+                        if bits(column) {
+                            *l = (*l).max(chars);
+                        }
+                    }
+                }
+                longest
+            },
+        )
+        .reduce(|| [0usize; 3], |a, b| [0, 1, 2].map(|c| a[c].max(b[c])));
+    let role = |r: &Row| r.role.map_or("", |r| r.as_str());
+    let headers = ["body", "role", "person", "post"];
+    let mut widths = headers.map(|h| h.chars().count());
+    for (w, l) in [0, 2, 3].into_iter().zip(longest) {
+        widths[w] = widths[w].max(l);
+    }
+    for r in &answer.rows {
+        widths[1] = widths[1].max(role(r).len());
+    }
+    const FLUSH: usize = 1 << 16;
+    const SPACES: &str = "                                                                ";
+    let mut buffer: Vec<u8> = Vec::with_capacity(FLUSH + 4096);
+    // One line: each cell, padded to its column's width plus two (but the last), then
+    // trailing whitespace trimmed (as every table here is). Cells are UTF-8 bytes.
+    let line = |buffer: &mut Vec<u8>, cells: [(&[u8], usize); 4]| {
+        let start = buffer.len();
+        for (i, (cell, chars)) in cells.into_iter().enumerate() {
+            buffer.extend_from_slice(cell);
+            if i + 1 < cells.len() {
+                let mut pad = widths[i] - chars + 2;
+                while pad > 0 {
+                    let n = pad.min(SPACES.len());
+                    buffer.extend_from_slice(&SPACES.as_bytes()[..n]);
+                    pad -= n;
+                }
+            }
+        }
+        let kept = trimmed_len(&buffer[start..]);
+        buffer.truncate(start + kept);
+        buffer.push(b'\n');
+    };
+    let cell = |text: &'static str| (text.as_bytes(), text.chars().count());
+    line(&mut buffer, headers.map(cell));
+    let rule = widths.map(|w| "-".repeat(w));
+    line(
+        &mut buffer,
+        [0, 1, 2, 3].map(|i| (rule[i].as_bytes(), widths[i])),
+    );
+    // Rows a block at a time: first every name of the block is looked up and its
+    // characters counted, in one tight loop on every core (the reads of scattered names
+    // overlap), then the lines are written from cache.
+    let mut cells: Vec<[(&[u8], usize); 3]> = Vec::with_capacity(BLOCK);
+    for (rows, ids) in answer.rows.chunks(BLOCK).zip(ids.chunks(BLOCK)) {
+        cells.clear();
+        cells.par_extend(ids.par_iter().map(|row| row.map(name)));
+        for (r, names) in rows.iter().zip(&cells) {
+            let role = role(r);
+            line(
+                &mut buffer,
+                [names[0], (role.as_bytes(), role.len()), names[1], names[2]],
+            );
+            if buffer.len() >= FLUSH {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+    }
+    out.write_all(&buffer)
 }
+
+/// A name of at most [`Slot::ROOM`] bytes, with its length and characters; longer
+/// names are marked and read from the graph.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+struct Slot {
+    len: u8,
+    chars: u8,
+    bytes: [u8; Slot::ROOM],
+}
+
+impl Slot {
+    const ROOM: usize = 30;
+    const LONG: u8 = u8::MAX;
+
+    fn of(text: &[u8]) -> Self {
+        let mut slot = Slot {
+            len: Slot::LONG,
+            chars: 0,
+            bytes: [0; Slot::ROOM],
+        };
+        if text.len() <= Slot::ROOM {
+            slot.len = text.len() as u8;
+            slot.chars = chars(text) as u8;
+            slot.bytes[..text.len()].copy_from_slice(text);
+        }
+        slot
+    }
+
+    fn text(&self) -> Option<&[u8]> {
+        (self.len != Slot::LONG).then(|| &self.bytes[..usize::from(self.len)])
+    }
+}
+
+/// The characters of UTF-8 bytes (those that do not continue a character).
+fn chars(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The length of UTF-8 bytes without their trailing whitespace (as `str::trim_end`).
+fn trimmed_len(text: &[u8]) -> usize {
+    let mut end = text.len();
+    while end > 0 {
+        let mut start = end - 1;
+        while start > 0 && (text[start] as i8) < -0x40 {
+            start -= 1;
+        }
+        let last = std::str::from_utf8(&text[start..end])
+            .ok()
+            .and_then(|c| c.chars().next());
+        if !last.is_some_and(char::is_whitespace) {
+            break;
+        }
+        end = start;
+    }
+    end
+}
+
+/// Rows whose names are looked up together (see [`write_table`]).
+const BLOCK: usize = 1 << 14;
 
 pub fn table(answer: &Members<'_>) -> String {
     let mut out = Vec::new();
     write_table(answer, &mut out).expect("writing to memory");
     String::from_utf8(out).expect("tables are UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chars, trimmed_len};
+
+    #[test]
+    fn byte_helpers_count_and_trim_as_str_does() {
+        for text in [
+            "",
+            " ",
+            "Nguyễn Văn A",
+            "Nguyễn Văn A   ",
+            "Ủy ban\u{3000}\u{a0} ",
+            "tail ễ\u{2003}",
+            "\u{2003}",
+            "Bí thư x\u{85}",
+        ] {
+            assert_eq!(chars(text.as_bytes()), text.chars().count(), "{text:?}");
+            assert_eq!(
+                trimmed_len(text.as_bytes()),
+                text.trim_end().len(),
+                "{text:?}"
+            );
+        }
+    }
 }

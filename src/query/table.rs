@@ -64,20 +64,6 @@ pub fn write_rows<'r, const N: usize>(
     })
 }
 
-/// [`write_rows`] when the caller knows each column's width (the most characters of any
-/// of its cells, header included): one pass over the rows.
-pub fn write_rows_of_width<'r, const N: usize>(
-    out: &mut dyn Write,
-    headers: [&str; N],
-    widths: [usize; N],
-    count: usize,
-    cells: impl Fn(usize) -> [&'r str; N],
-) -> io::Result<()> {
-    write_lines(out, headers.into_iter(), N, Some(widths.to_vec()), || {
-        (0..count).map(|k| cells(k).into_iter())
-    })
-}
-
 fn render_lines<'a, H, I, C>(headers: H, columns: usize, rows: impl Fn() -> I) -> String
 where
     H: Iterator<Item = &'a str> + Clone,
