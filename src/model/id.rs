@@ -214,9 +214,17 @@ impl std::hash::Hasher for FastHasher {
         self.add(n as u64);
     }
 
+    /// The state mixed once more (murmur3's finalizer): the multiply leaves the low bits,
+    /// which pick a table's bucket, depending only on the inputs' low bits, so ids that
+    /// differ in their last digits would collide.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
