@@ -20,14 +20,16 @@
 //! Nothing is dropped silently: [`Combined::left_out`] counts what was left out and `build`
 //! prints it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::extract::{self, SiteTable};
 use crate::gazetteer::{Enrichment, Gazetteer};
 use crate::load::{Dataset, Judgement, LoadedArticle};
-use crate::model::{Document, EntityId, Kind, PartialDate, Relation, RelationKind};
+use crate::model::{
+    Document, EntityId, FastMap, FastSet, Kind, PartialDate, Relation, RelationKind,
+};
 use crate::resolve::{self, Resolution};
 
 /// The combined document and what happened on the way.
@@ -150,14 +152,14 @@ type CuratedKey = (
 /// resolution: their entity ids, the key of every curated fact (ends as integers, so a
 /// million facts cost a sorted list of small tuples) and the sources curated evidence cites.
 struct Curated {
-    ids: HashMap<EntityId, u32>,
+    ids: FastMap<EntityId, u32>,
     keys: Vec<CuratedKey>,
-    sources: HashSet<EntityId>,
+    sources: FastSet<EntityId>,
 }
 
 impl Curated {
     fn of(document: &Document) -> Self {
-        let ids: HashMap<EntityId, u32> = document
+        let ids: FastMap<EntityId, u32> = document
             .entities
             .iter()
             .enumerate()
@@ -166,7 +168,7 @@ impl Curated {
         let mut curated = Curated {
             ids,
             keys: Vec::with_capacity(document.relations.len()),
-            sources: HashSet::new(),
+            sources: FastSet::default(),
         };
         for relation in &document.relations {
             // A curated fact names curated entities (the records were validated); one that
@@ -265,25 +267,23 @@ pub fn combine_curated(
     let mut left_out = 0;
     let mut corroborated = 0;
     let mut extracted_added = 0;
-    let mut relations = Vec::with_capacity(document.relations.len());
-    let mut unconfirmed = Vec::new();
-    for relation in document.relations {
-        let curated =
-            relation.evidence.iter().any(|e| e.method.is_curated()) || known.states(&relation);
-        let from_curated_article = !relation.evidence.is_empty()
-            && relation
-                .evidence
-                .iter()
-                .all(|e| known.sources.contains(&e.source));
-        if curated {
-            relations.push(relation);
-        } else if from_curated_article {
-            unconfirmed.push(relation);
-        } else {
-            extracted_added += 1;
-            relations.push(relation);
-        }
-    }
+    // Sorted out in place (memory: no second list of the relations), in order.
+    let mut relations = document.relations;
+    let unconfirmed: Vec<Relation> = relations
+        .extract_if(.., |relation| {
+            let curated =
+                relation.evidence.iter().any(|e| e.method.is_curated()) || known.states(relation);
+            let from_curated_article = !relation.evidence.is_empty()
+                && relation
+                    .evidence
+                    .iter()
+                    .all(|e| known.sources.contains(&e.source));
+            if !curated && !from_curated_article {
+                extracted_added += 1;
+            }
+            !curated && from_curated_article
+        })
+        .collect();
     // An extracted fact of a curated article that states a curated fact with other dates
     // (the article's day where the curator kept only the month) is that fact: its evidence
     // joins the curated relation, whose dates stand.
@@ -310,14 +310,14 @@ pub fn combine_curated(
         }
     }
     // Entities that neither the curated records nor a kept fact name are left out.
-    let unnamed: HashSet<&EntityId> = document
+    let unnamed: FastSet<&EntityId> = document
         .entities
         .iter()
         .filter(|e| !known.ids.contains_key(&e.id) && e.kind() != Kind::Source)
         .map(|e| &e.id)
         .collect();
-    let named: HashSet<&EntityId> = if unnamed.is_empty() {
-        HashSet::new()
+    let named: FastSet<&EntityId> = if unnamed.is_empty() {
+        FastSet::default()
     } else {
         relations
             .iter()
@@ -331,15 +331,11 @@ pub fn combine_curated(
         .map(|e| !unnamed.contains(&e.id) || named.contains(&e.id))
         .collect();
     drop((unnamed, named));
-    let mut entities = Vec::with_capacity(document.entities.len());
-    let mut entities_left_out = 0;
-    for (entity, kept) in document.entities.into_iter().zip(kept) {
-        if kept {
-            entities.push(entity);
-        } else {
-            entities_left_out += 1;
-        }
-    }
+    let mut entities = document.entities;
+    let entities_left_out = kept.iter().filter(|&&k| !k).count();
+    // `retain` visits every entity once, in order.
+    let mut kept = kept.into_iter();
+    entities.retain(|_| kept.next().unwrap_or(true));
     drop(known);
     let mut document = Document {
         entities,

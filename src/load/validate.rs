@@ -8,14 +8,14 @@
 //! of key hashes.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
 use crate::article::{self, Article};
 use crate::error::{LineIndex, Position, Problem, ProblemKind};
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, RelationKind};
+use crate::model::{Document, Entity, EntityId, EntityKind, FastMap, FastSet, Kind, RelationKind};
 
 use super::layout::{self, Node};
 
@@ -181,7 +181,7 @@ struct Slot<'a> {
 /// Every id of `document` (entities, relation ends, evidence sources) made to share one
 /// allocation with the equal ids met before, through `seen`: a million relations then hold
 /// their ends as reference counts instead of a copy each.
-fn share_ids(document: &mut Document, seen: &mut HashSet<EntityId>) {
+fn share_ids(document: &mut Document, seen: &mut FastSet<EntityId>) {
     let mut share = |id: &mut EntityId| match seen.get(id) {
         Some(first) => *id = first.clone(),
         None => {
@@ -382,12 +382,12 @@ pub fn validate_filling(
         .par_iter()
         .map(|file| {
             parse_document(file).map(|mut document| {
-                share_ids(&mut document, &mut HashSet::new());
+                share_ids(&mut document, &mut FastSet::default());
                 document
             })
         })
         .collect();
-    let mut seen: HashSet<EntityId> = HashSet::new();
+    let mut seen: FastSet<EntityId> = FastSet::default();
     let mut parsed = Vec::new();
     for (file, result) in records.iter().zip(results) {
         match result {
@@ -402,8 +402,8 @@ pub fn validate_filling(
 
     // Pass 1: every entity id, once.
     let entity_count: usize = parsed.iter().map(|p| p.document.entities.len()).sum();
-    let mut index: HashMap<&EntityId, Slot<'_>> =
-        HashMap::with_capacity(source_files.len() + entity_count);
+    let mut index: FastMap<&EntityId, Slot<'_>> =
+        FastMap::with_capacity_and_hasher(source_files.len() + entity_count, Default::default());
     for (id, file) in &source_files {
         let slot = Slot {
             kind: Kind::Source,

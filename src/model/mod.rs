@@ -13,6 +13,7 @@ pub use date::{DateError, PartialDate, days_in_month};
 pub use document::Document;
 pub use entity::{Alias, AreaLevel, Classification, Degrees, Entity, EntityKind, Kind, Lang, Role};
 pub use id::{EntityId, slugify};
+pub(crate) use id::{FastMap, FastSet};
 pub use relation::{
     Evidence, LEADABLE, Method, OwnedRelationKey, Relation, RelationKey, RelationKind,
 };

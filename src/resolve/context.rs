@@ -13,8 +13,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::model::{
-    AreaLevel, Classification, Document, Entity, EntityId, EntityKind, Lang, PartialDate, Relation,
-    RelationKind, Role,
+    AreaLevel, Classification, Document, Entity, EntityId, EntityKind, FastMap, Lang, PartialDate,
+    Relation, RelationKind, Role,
 };
 
 use super::conflicts::{Day, span};
@@ -152,11 +152,11 @@ struct Info<'a> {
 /// Structure shared by all documents: where posts, bodies and events belong, what each
 /// article is, and a dense index of every id.
 pub struct World<'a> {
-    index: HashMap<&'a str, u32>,
+    index: FastMap<&'a str, u32>,
     info: Vec<Info<'a>>,
-    post_of: HashMap<u32, u32>,
-    within: HashMap<u32, u32>,
-    parent: HashMap<u32, u32>,
+    post_of: FastMap<u32, u32>,
+    within: FastMap<u32, u32>,
+    parent: FastMap<u32, u32>,
     /// Absorbed province → the slug of the province it merged into.
     successors: HashMap<u32, &'static str>,
     /// Provinces that absorbed others, numbered for [`Feature::MergedArea`].
@@ -166,11 +166,11 @@ pub struct World<'a> {
 impl<'a> World<'a> {
     pub fn new(documents: &[&'a Document]) -> World<'a> {
         let mut world = World {
-            index: HashMap::new(),
+            index: FastMap::default(),
             info: Vec::new(),
-            post_of: HashMap::new(),
-            within: HashMap::new(),
-            parent: HashMap::new(),
+            post_of: FastMap::default(),
+            within: FastMap::default(),
+            parent: FastMap::default(),
             successors: HashMap::new(),
             merged: HashMap::new(),
         };

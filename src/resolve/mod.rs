@@ -46,9 +46,11 @@ pub use report::{
 };
 pub use unplaced::{PLACED_CONFIDENCE, Placing, place_unplaced};
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Alias, Document, Entity, EntityId, EntityKind, Kind, Lang, Relation, slugify};
+use crate::model::{
+    Alias, Document, Entity, EntityId, EntityKind, FastMap, Kind, Lang, Relation, slugify,
+};
 use crate::names::{NameMatch, has_arabic, romanize_arabic_with};
 
 use context::World;
@@ -95,7 +97,7 @@ pub fn resolve_owned(
 }
 
 /// Resolved id of each (document, id) that resolution re-pointed.
-type IdMap = HashMap<(usize, EntityId), EntityId>;
+type IdMap = FastMap<(usize, EntityId), EntityId>;
 
 /// Who is who: the resolved id of every person mention and of every place or body joined
 /// to a curated one, the resolved person entities, and the report.
@@ -115,7 +117,7 @@ fn people(
     let mut names = Names::default();
     let mut mentions: Vec<Mention> = Vec::new();
     for (d, document) in documents.iter().enumerate() {
-        let mut from: HashMap<&EntityId, Vec<&Relation>> = HashMap::new();
+        let mut from: FastMap<&EntityId, Vec<&Relation>> = FastMap::default();
         for relation in &document.relations {
             from.entry(&relation.from).or_default().push(relation);
         }
@@ -163,7 +165,7 @@ fn people(
     }
 
     let mut clusters = Clusters::new(&mentions);
-    let mut by_id: HashMap<&EntityId, Vec<usize>> = HashMap::new();
+    let mut by_id: FastMap<&EntityId, Vec<usize>> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         by_id.entry(&mention.entity.id).or_default().push(i);
     }
@@ -217,14 +219,14 @@ fn people(
 
     // 2. Buckets of equal loose keys, in order of first appearance, and shared context.
     let mut bucket_of_key: Vec<u32> = Vec::with_capacity(names.keys.len());
-    let mut bucket_index: HashMap<String, u32> = HashMap::new();
+    let mut bucket_index: FastMap<String, u32> = FastMap::default();
     for key in &names.keys {
         let next = bucket_index.len() as u32;
         bucket_of_key.push(*bucket_index.entry(key.loose_text()).or_insert(next));
     }
     drop(bucket_index);
     let mut buckets: Vec<Vec<usize>> = Vec::new();
-    let mut order: HashMap<u32, usize> = HashMap::new();
+    let mut order: FastMap<u32, usize> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         let mut own: Vec<u32> = mention
             .keys
@@ -246,7 +248,7 @@ fn people(
     buckets.retain(|members| members.len() > 1);
 
     for members in &buckets {
-        let mut representatives: HashMap<context::Feature, Vec<usize>> = HashMap::new();
+        let mut representatives: FastMap<context::Feature, Vec<usize>> = FastMap::default();
         for &m in members {
             let mention = &mentions[m];
             for feature in &mention.context.features {
@@ -423,7 +425,7 @@ fn people(
         .filter(|m| m.document == 0)
         .map(|m| m.entity.id.clone())
         .collect();
-    let mut final_id: HashMap<usize, EntityId> = HashMap::new();
+    let mut final_id: FastMap<usize, EntityId> = FastMap::default();
     for &root in members_of.keys() {
         if let Some(id) = &clusters.curated[root] {
             final_id.insert(root, id.clone());
@@ -454,7 +456,7 @@ fn people(
         final_id.insert(root, id);
     }
     drop(taken);
-    let mut id_map: HashMap<(usize, &EntityId), EntityId> = HashMap::new();
+    let mut id_map: FastMap<(usize, &EntityId), EntityId> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         let root = clusters.find(i);
         id_map.insert(
@@ -473,7 +475,7 @@ fn people(
 
     // Person entities and their reports.
     let mut entities: Vec<Entity> = Vec::new();
-    let mut links_of: HashMap<usize, Vec<Link>> = HashMap::new();
+    let mut links_of: FastMap<usize, Vec<Link>> = FastMap::default();
     let label = |m: &Mention| format!("{} ({})", m.entity.id, labels[m.document]);
     for (a, b, reason) in links {
         let root = clusters.find(a);
@@ -483,7 +485,7 @@ fn people(
             reason,
         });
     }
-    let mut names_of: HashMap<usize, String> = HashMap::new();
+    let mut names_of: FastMap<usize, String> = FastMap::default();
     for (&root, members) in &members_of {
         let id = final_id[&root].clone();
         let person = merge_people(&id, members.iter().map(|&i| &mentions[i]), &world);
@@ -514,7 +516,7 @@ fn people(
     report.people.sort_by(|a, b| a.id.cmp(&b.id));
 
     // 5. Candidates kept apart, closest first.
-    let mut refused_roots: HashMap<(usize, usize), Refusal> = HashMap::new();
+    let mut refused_roots: FastMap<(usize, usize), Refusal> = FastMap::default();
     for ((a, b), refusal) in refused {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra != rb {
@@ -523,7 +525,7 @@ fn people(
                 .or_insert(refusal);
         }
     }
-    let mut ambiguous_roots: HashMap<(usize, usize), String> = HashMap::new();
+    let mut ambiguous_roots: FastMap<(usize, usize), String> = FastMap::default();
     for ((a, b), text) in ambiguous {
         let (ra, rb) = (clusters.find(a), clusters.find(b));
         if ra != rb {
@@ -621,7 +623,7 @@ fn assemble(
     mut entities: Vec<Entity>,
 ) -> Document {
     // Other entities merge by id, curated first.
-    let mut others: HashMap<EntityId, usize> = HashMap::new();
+    let mut others: FastMap<EntityId, usize> = FastMap::default();
     let mut relations = std::mem::take(&mut curated.relations);
     for relation in &mut relations {
         relation.from = repoint(id_map, 0, &relation.from);
@@ -659,20 +661,21 @@ fn assemble(
     drop(others);
 
     // A stable sort keeps the curated relation first among equal keys; equal keys merge,
-    // in place.
-    relations.sort_by(|a, b| a.key().cmp(&b.key()));
-    relations.dedup_by(|later, kept| {
+    // in place. (Entities are put in their order first, so the sort compares relation ends
+    // as entity positions: `Document::sort_relations`.)
+    let mut document = Document {
+        entities,
+        relations,
+    };
+    document.sort_entities();
+    document.sort_relations();
+    document.relations.dedup_by(|later, kept| {
         let same = later.key() == kept.key();
         if same {
             kept.evidence.append(&mut later.evidence);
         }
         same
     });
-
-    let mut document = Document {
-        entities,
-        relations,
-    };
     document.sort();
     document
 }
