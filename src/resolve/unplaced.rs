@@ -45,6 +45,15 @@ pub struct Placing {
 /// Places the unplaced posts of each article whose officials the graph places in one
 /// province; gives the rest placeholders per article.
 pub fn place_unplaced(document: &mut Document) -> Placing {
+    // Curated records alone (a million of them) have no placeholder: nothing to index.
+    let placeholder = |e: &Entity| {
+        e.id.as_str()
+            .strip_prefix("org:")
+            .is_some_and(|s| s.starts_with(UNPLACED))
+    };
+    if !document.entities.iter().any(placeholder) {
+        return Placing::default();
+    }
     let index = Index::of(document);
     if index.placeholders.is_empty() {
         return Placing::default();
