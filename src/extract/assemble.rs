@@ -1100,8 +1100,17 @@ fn post_ref(spec: &TitleSpec, place: &Place) -> Option<PostRef> {
 
 /// How an unplaced body's id begins after `org:` (and its posts' after `post:`), and how its
 /// name ends: "Party Committee (place unknown)".
-pub(crate) const UNPLACED: &str = "unplaced-";
+const UNPLACED: &str = "unplaced-";
 pub(crate) const UNPLACED_NAME: &str = " (place unknown)";
+
+/// True for the id of a body extraction left unplaced (`org:unplaced-party-committee`).
+pub(crate) fn is_unplaced_body(id: &EntityId) -> bool {
+    unplaced_body_slug(id).is_some()
+}
+
+fn unplaced_body_slug(id: &EntityId) -> Option<&str> {
+    id.as_str().strip_prefix("org:")?.strip_prefix(UNPLACED)
+}
 
 /// The post an unplaced post of `role` in the unplaced body `org` (id and name) would have
 /// been had its article named `area` (id, name, level): the post's id and name, then its
@@ -1113,11 +1122,7 @@ pub(crate) fn placed_post(
     org: (&EntityId, &str),
     area: (&EntityId, &str, AreaLevel),
 ) -> Option<[(EntityId, String); 2]> {
-    let body_slug = org
-        .0
-        .as_str()
-        .strip_prefix("org:")?
-        .strip_prefix(UNPLACED)?;
+    let body_slug = unplaced_body_slug(org.0)?;
     let body_name = org.1.strip_suffix(UNPLACED_NAME).unwrap_or(org.1);
     let post = post_with_area(
         role,

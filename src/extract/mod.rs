@@ -26,7 +26,7 @@ pub mod vi;
 
 use std::sync::LazyLock;
 
-pub(crate) use assemble::{UNPLACED, UNPLACED_NAME, placed_post};
+pub(crate) use assemble::{UNPLACED_NAME, is_unplaced_body, placed_post};
 pub use merge::Merger;
 pub use sites::{Site, SiteTable};
 

@@ -22,10 +22,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::extract::{UNPLACED, UNPLACED_NAME, placed_post};
+use crate::extract::{UNPLACED_NAME, is_unplaced_body, placed_post};
 use crate::model::{
-    AreaLevel, Document, Entity, EntityId, EntityKind, Evidence, Method, OwnedRelationKey,
-    Relation, RelationKind, Role,
+    AreaLevel, Classification, Document, Entity, EntityId, EntityKind, Evidence, Method,
+    OwnedRelationKey, Relation, RelationKind, Role,
 };
 
 /// The highest confidence of a fact placed through its article's officials.
@@ -46,12 +46,7 @@ pub struct Placing {
 /// province; gives the rest placeholders per article.
 pub fn place_unplaced(document: &mut Document) -> Placing {
     // Curated records alone (a million of them) have no placeholder: nothing to index.
-    let placeholder = |e: &Entity| {
-        e.id.as_str()
-            .strip_prefix("org:")
-            .is_some_and(|s| s.starts_with(UNPLACED))
-    };
-    if !document.entities.iter().any(placeholder) {
+    if !document.entities.iter().any(|e| is_unplaced_body(&e.id)) {
         return Placing::default();
     }
     let index = Index::of(document);
@@ -102,8 +97,9 @@ struct Index {
     placeholders: HashMap<EntityId, Placeholder>,
     /// Sources citing a fact about a placeholder.
     placeholder_sources: BTreeSet<EntityId>,
-    /// A person's placed posts: (role, classification of the body) → provinces.
-    posts: HashMap<EntityId, Vec<(Role, crate::model::Classification, EntityId, EntityId)>>,
+    /// A person's posts placed in a province: role, the body's classification, the
+    /// province and the source that says so.
+    posts: HashMap<EntityId, Vec<(Role, Classification, EntityId, EntityId)>>,
     /// Province-level areas by id, with name and level.
     provinces: HashMap<EntityId, (String, AreaLevel)>,
 }
@@ -113,7 +109,8 @@ struct Placeholder {
     name: String,
     /// A post's role and body; `None` for a body.
     post: Option<(Role, EntityId)>,
-    classification: Option<crate::model::Classification>,
+    /// The body's classification (for a post, its body's).
+    classification: Classification,
 }
 
 impl Index {
@@ -133,37 +130,40 @@ impl Index {
                 _ => {}
             }
         }
-        let is_placeholder_org = |id: &EntityId| {
-            id.as_str()
-                .strip_prefix("org:")
-                .is_some_and(|s| s.starts_with(UNPLACED))
-                && !within.contains_key(id)
-                && entities
-                    .get(id)
-                    .is_some_and(|e| e.classification().is_some())
+        // An unplaced body: its id says so, nothing places it, and it is an organization.
+        let unplaced_body = |id: &EntityId| {
+            if !is_unplaced_body(id) || within.contains_key(id) {
+                return None;
+            }
+            entities.get(id).and_then(|e| e.classification())
         };
         let mut placeholders = HashMap::new();
         let mut provinces = HashMap::new();
         for entity in &document.entities {
             match &entity.kind {
-                EntityKind::Organization { classification } if is_placeholder_org(&entity.id) => {
-                    placeholders.insert(
-                        entity.id.clone(),
-                        Placeholder {
-                            name: entity.name.clone(),
-                            post: None,
-                            classification: Some(*classification),
-                        },
-                    );
+                EntityKind::Organization { .. } => {
+                    if let Some(classification) = unplaced_body(&entity.id) {
+                        placeholders.insert(
+                            entity.id.clone(),
+                            Placeholder {
+                                name: entity.name.clone(),
+                                post: None,
+                                classification,
+                            },
+                        );
+                    }
                 }
                 EntityKind::Post { role } => {
-                    if let Some(&org) = post_of.get(&entity.id).filter(|o| is_placeholder_org(o)) {
+                    let body = post_of
+                        .get(&entity.id)
+                        .and_then(|&org| Some((org, unplaced_body(org)?)));
+                    if let Some((org, classification)) = body {
                         placeholders.insert(
                             entity.id.clone(),
                             Placeholder {
                                 name: entity.name.clone(),
                                 post: Some((*role, org.clone())),
-                                classification: entities[org].classification(),
+                                classification,
                             },
                         );
                     }
@@ -222,7 +222,7 @@ impl Index {
     fn vote(&self, person: &EntityId, post: &EntityId, source: &EntityId) -> Option<&EntityId> {
         let placeholder = self.placeholders.get(post)?;
         let (role, _) = placeholder.post.as_ref()?;
-        let classification = placeholder.classification?;
+        let classification = placeholder.classification;
         let provinces: BTreeSet<&EntityId> = self
             .posts
             .get(person)?
@@ -382,7 +382,7 @@ fn become_of(
         None => id,
     };
     let org_name = &index.placeholders.get(org)?.name;
-    let classification = placeholder.classification?;
+    let classification = placeholder.classification;
     let kind = match placeholder.post {
         Some((role, _)) => EntityKind::Post { role },
         None => EntityKind::Organization { classification },
