@@ -254,11 +254,35 @@ fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
     Ok(checked.split_at(stamp_len as usize))
 }
 
+/// The bytes a snapshot is opened from: read into memory, or a file the caller mapped (and
+/// keeps unchanged while the graph opened from it lives).
+pub enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(Box<dyn std::ops::Deref<Target = [u8]> + Send + Sync>),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(bytes) => bytes,
+            Bytes::Mapped(bytes) => bytes,
+        }
+    }
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        Bytes::Owned(bytes)
+    }
+}
+
 /// A snapshot whose header and checksum were checked and whose stamp was read; its graph
 /// is opened only when asked, so a stale snapshot costs no more than its checksum.
 pub struct Opened {
     pub stamp: Stamp,
-    bytes: Vec<u8>,
+    bytes: Bytes,
     /// Where the body starts in `bytes`.
     body: usize,
 }
@@ -274,7 +298,8 @@ impl Opened {
 
 /// Checks a snapshot's header and checksum and reads its stamp. Takes the file's bytes:
 /// the graph opened from them keeps them and reads its strings and tables in place.
-pub fn open(bytes: Vec<u8>) -> Result<Opened, SnapshotError> {
+pub fn open(bytes: impl Into<Bytes>) -> Result<Opened, SnapshotError> {
+    let bytes = bytes.into();
     let (stamp, body) = sections(&bytes)?;
     let stamp =
         postcard::from_bytes(stamp).map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))?;
@@ -726,7 +751,7 @@ const CHUNK: usize = 32;
 /// asked for: one at a time ([`Lazy::decode_entity`]), a chunk at a time by reference
 /// ([`Lazy::entity_at`]), or all at once ([`Lazy::entities`], for exports).
 pub(crate) struct Lazy {
-    bytes: Vec<u8>,
+    bytes: Bytes,
     /// The string table's text, in `bytes` (checked UTF-8 on open).
     text: Range<usize>,
     string_ends: Range<usize>,
@@ -1010,7 +1035,7 @@ impl Lazy {
 /// columns and details, evidence, relation arrays and their order), copies the relation
 /// kinds and ends into the graph's compressed rows, and keeps the rest in place. The
 /// name index and name order are checked when first used (or by [`decode`]).
-fn open_body(bytes: Vec<u8>, at: usize) -> Result<Graph, SnapshotError> {
+fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
     let body: Body<'_> = postcard::from_bytes(&bytes[at..])
         .map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
     let base = bytes.as_ptr() as usize;

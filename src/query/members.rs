@@ -117,8 +117,10 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
         within: within as u32,
         key: (rank(role) << 32) | u64::from(order.position[person]),
     };
-    let mut rows: Vec<Row> = Vec::new();
-    for &b in &bodies {
+    // Each body's rows on its own (on every core: the reads of relation ends are
+    // scattered), then put together in body order.
+    let of_body = |b: usize| {
+        let mut rows = Vec::new();
         for post in graph.adjacent(b, RelationKind::PostOf, false) {
             let role = graph.role_at(post.other_index);
             for holder in graph.adjacent(post.other_index, RelationKind::Holds, false) {
@@ -133,7 +135,9 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
                 rows.push(row(link.other_index, Some(role), u32::MAX, b));
             }
         }
-    }
+        rows
+    };
+    let mut rows: Vec<Row> = bodies.par_iter().flat_map_iter(|&b| of_body(b)).collect();
     let group = |r: &Row| (r.within != root as u32, order.rank[r.within as usize]);
     rows.par_chunk_by_mut(|a, b| group(a) == group(b))
         .for_each(|rows| rows.sort_by_key(|r| r.key));
@@ -240,9 +244,7 @@ pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> 
     for r in &answer.rows {
         widths[1] = widths[1].max(role(r).len());
     }
-    const FLUSH: usize = 1 << 16;
-    const SPACES: &str = "                                                                ";
-    let mut buffer: Vec<u8> = Vec::with_capacity(FLUSH + 4096);
+    let mut buffer: Vec<u8> = Vec::new();
     // One line: each cell, padded to its column's width plus two (but the last), then
     // trailing whitespace trimmed (as every table here is). Cells are UTF-8 bytes.
     let line = |buffer: &mut Vec<u8>, cells: [(&[u8], usize); 4]| {
@@ -250,16 +252,15 @@ pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> 
         for (i, (cell, chars)) in cells.into_iter().enumerate() {
             buffer.extend_from_slice(cell);
             if i + 1 < cells.len() {
-                let mut pad = widths[i] - chars + 2;
-                while pad > 0 {
-                    let n = pad.min(SPACES.len());
-                    buffer.extend_from_slice(&SPACES.as_bytes()[..n]);
-                    pad -= n;
-                }
+                let pad = widths[i] - chars + 2;
+                buffer.resize(buffer.len() + pad, b' ');
             }
         }
-        let kept = trimmed_len(&buffer[start..]);
-        buffer.truncate(start + kept);
+        // An ASCII letter or digit last (the common case) ends the line as it is.
+        if !buffer.last().is_some_and(u8::is_ascii_alphanumeric) {
+            let kept = trimmed_len(&buffer[start..]);
+            buffer.truncate(start + kept);
+        }
         buffer.push(b'\n');
     };
     let cell = |text: &'static str| (text.as_bytes(), text.chars().count());
@@ -269,26 +270,37 @@ pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> 
         &mut buffer,
         [0, 1, 2, 3].map(|i| (rule[i].as_bytes(), widths[i])),
     );
-    // Rows a block at a time: first every name of the block is looked up and its
-    // characters counted, in one tight loop on every core (the reads of scattered names
-    // overlap), then the lines are written from cache.
-    let mut cells: Vec<[(&[u8], usize); 3]> = Vec::with_capacity(BLOCK);
-    for (rows, ids) in answer.rows.chunks(BLOCK).zip(ids.chunks(BLOCK)) {
-        cells.clear();
-        cells.par_extend(ids.par_iter().map(|row| row.map(name)));
-        for (r, names) in rows.iter().zip(&cells) {
-            let role = role(r);
-            line(
-                &mut buffer,
-                [names[0], (role.as_bytes(), role.len()), names[1], names[2]],
-            );
-            if buffer.len() >= FLUSH {
-                out.write_all(&buffer)?;
+    // Rows a block at a time, each block's lines formatted by one task (its names looked
+    // up first, in one tight loop, so the scattered reads overlap), a batch of blocks on
+    // every core at once; the blocks are then written in order. Each task keeps its
+    // buffers from batch to batch (fresh pages would be faulted in again for every block).
+    out.write_all(&buffer)?;
+    type Task<'n> = (Vec<u8>, Vec<[(&'n [u8], usize); 3]>);
+    let mut tasks: Vec<Task<'_>> = (0..BATCH / BLOCK)
+        .map(|_| (Vec::with_capacity(BLOCK * 96), Vec::with_capacity(BLOCK)))
+        .collect();
+    for (rows, ids) in answer.rows.chunks(BATCH).zip(ids.chunks(BATCH)) {
+        let used = rows.len().div_ceil(BLOCK);
+        tasks[..used]
+            .par_iter_mut()
+            .zip(rows.par_chunks(BLOCK).zip(ids.par_chunks(BLOCK)))
+            .for_each(|((buffer, names), (rows, ids))| {
                 buffer.clear();
-            }
+                names.clear();
+                names.extend(ids.iter().map(|row| row.map(name)));
+                for (r, names) in rows.iter().zip(names.iter()) {
+                    let role = role(r);
+                    line(
+                        buffer,
+                        [names[0], (role.as_bytes(), role.len()), names[1], names[2]],
+                    );
+                }
+            });
+        for (buffer, _) in &tasks[..used] {
+            out.write_all(buffer)?;
         }
     }
-    out.write_all(&buffer)
+    Ok(())
 }
 
 /// A name of at most [`Slot::ROOM`] bytes, with its length and characters; longer
@@ -348,8 +360,10 @@ fn trimmed_len(text: &[u8]) -> usize {
     end
 }
 
-/// Rows whose names are looked up together (see [`write_table`]).
-const BLOCK: usize = 1 << 14;
+/// Rows whose lines one task formats (see [`write_table`]).
+const BLOCK: usize = 1 << 11;
+/// Rows formatted before they are written: a few blocks per core, a few MB of text.
+const BATCH: usize = BLOCK * 64;
 
 pub fn table(answer: &Members<'_>) -> String {
     let mut out = Vec::new();
