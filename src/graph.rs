@@ -215,8 +215,10 @@ impl NameOrder {
         name: impl Fn(usize) -> &'a str,
     ) -> std::result::Result<Self, String> {
         let n = by_name.len();
-        let mut position = vec![u32::MAX; n];
-        let mut rank = vec![0u32; n];
+        let mut position = crate::pages::huge_vec(n);
+        position.resize(n, u32::MAX);
+        let mut rank = crate::pages::huge_vec(n);
+        rank.resize(n, 0u32);
         let mut current = 0u32;
         for (p, &i) in by_name.iter().enumerate() {
             match position.get_mut(i as usize) {
@@ -244,14 +246,15 @@ impl NameOrder {
 /// The relations at each entity in compressed rows: the relations at entity `i` are
 /// `entries[offsets[i]..offsets[i + 1]]`, each `relation << 1 | outgoing`, ascending (so in
 /// relation order, a self-loop's incoming side first).
-struct Adjacency {
+pub(crate) struct Adjacency {
     offsets: Vec<u32>,
     entries: Vec<u32>,
 }
 
 impl Adjacency {
-    fn of(n: usize, ends: &[(u32, u32)]) -> Self {
-        let mut offsets = vec![0u32; n + 1];
+    pub(crate) fn of(n: usize, ends: &[(u32, u32)]) -> Self {
+        let mut offsets = crate::pages::huge_vec(n + 1);
+        offsets.resize(n + 1, 0u32);
         for &(from, to) in ends {
             offsets[from as usize + 1] += 1;
             offsets[to as usize + 1] += 1;
@@ -260,7 +263,8 @@ impl Adjacency {
             offsets[i + 1] += offsets[i];
         }
         let mut fill: Vec<u32> = offsets[..n].to_vec();
-        let mut entries = vec![0u32; ends.len() * 2];
+        let mut entries = crate::pages::huge_vec(ends.len() * 2);
+        entries.resize(ends.len() * 2, 0u32);
         for (j, &(from, to)) in ends.iter().enumerate() {
             let j = j as u32;
             // The incoming side first: a self-loop then lists (j, in) before (j, out).
@@ -307,14 +311,15 @@ impl Graph {
     }
 
     /// A graph opened from a snapshot: `lazy` holds the entities and relation details,
-    /// checked by `snapshot`; `kinds` and `ends` (one per relation, ends below the entity
-    /// count, relations in key order) become the compressed rows.
+    /// checked by `snapshot`; `kinds` and `ends` are one per relation (ends below the
+    /// entity count, relations in key order) and `adjacency` their compressed rows
+    /// ([`Adjacency::of`] the ends, built by `snapshot` while it checks the rest).
     pub(crate) fn from_snapshot(
         lazy: Lazy,
         kinds: Vec<RelationKind>,
         ends: Vec<(u32, u32)>,
+        adjacency: Adjacency,
     ) -> Self {
-        let adjacency = Adjacency::of(lazy.len(), &ends);
         Graph {
             store: Store::Snapshot {
                 lazy: Box::new(lazy),

@@ -18,6 +18,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod names;
+mod pages;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;

@@ -28,11 +28,12 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{Graph, MAX_RELATIONS, NameIndex, NameOrder};
+use crate::graph::{Adjacency, Graph, MAX_RELATIONS, NameIndex, NameOrder};
 use crate::model::{
     Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, Kind, Lang,
     Method, PartialDate, Relation, RelationKind, Role, days_in_month,
 };
+use crate::pages::huge_vec;
 
 /// The first bytes of every snapshot.
 pub const MAGIC: &[u8; 16] = b"govgraph-snap\0v3";
@@ -223,8 +224,9 @@ pub fn is_snapshot(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
-/// The stamp and body of a checked snapshot.
-fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
+/// The stamp and body of a snapshot whose header and lengths were checked, and the
+/// checksum it records (checked by the caller).
+fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8], u128), SnapshotError> {
     if !is_snapshot(bytes) {
         return Err(SnapshotError::Foreign);
     }
@@ -247,11 +249,8 @@ fn sections(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
             found: bytes.len() as u64,
         });
     }
-    let checked = &bytes[HEADER..];
-    if content_hash(checked) != checksum {
-        return Err(SnapshotError::Checksum);
-    }
-    Ok(checked.split_at(stamp_len as usize))
+    let (stamp, body) = bytes[HEADER..].split_at(stamp_len as usize);
+    Ok((stamp, body, checksum))
 }
 
 /// The bytes a snapshot is opened from: read into memory, or a file the caller mapped (and
@@ -278,33 +277,58 @@ impl From<Vec<u8>> for Bytes {
     }
 }
 
-/// A snapshot whose header and checksum were checked and whose stamp was read; its graph
-/// is opened only when asked, so a stale snapshot costs no more than its checksum.
+/// A snapshot whose header was checked and whose stamp was read; its graph is opened
+/// only when asked, so a stale snapshot costs no more than its header. The checksum is
+/// checked with the graph (on another core than the body's checks) or by
+/// [`Opened::intact`]: a stamp is trusted only to say that a snapshot is stale.
 pub struct Opened {
     pub stamp: Stamp,
     bytes: Bytes,
     /// Where the body starts in `bytes`.
     body: usize,
+    checksum: u128,
 }
 
 impl Opened {
+    /// Checks the checksum alone: whether the stamp read is the one written.
+    pub fn intact(&self) -> Result<(), SnapshotError> {
+        if content_hash(&self.bytes[HEADER..]) == self.checksum {
+            Ok(())
+        } else {
+            Err(SnapshotError::Checksum)
+        }
+    }
+
     /// The graph, opened lazily: every index, tag, date and order that a question relies
     /// on is checked now, with integer comparisons and no allocation per entity; names
     /// and entities are decoded when something asks for them.
     pub fn graph(self) -> Result<Graph, SnapshotError> {
-        open_body(self.bytes, self.body)
+        open_body(self.bytes, self.body, self.checksum)
     }
 }
 
-/// Checks a snapshot's header and checksum and reads its stamp. Takes the file's bytes:
-/// the graph opened from them keeps them and reads its strings and tables in place.
+/// Checks a snapshot's header and reads its stamp. Takes the file's bytes: the graph
+/// opened from them keeps them and reads its strings and tables in place.
 pub fn open(bytes: impl Into<Bytes>) -> Result<Opened, SnapshotError> {
     let bytes = bytes.into();
-    let (stamp, body) = sections(&bytes)?;
-    let stamp =
-        postcard::from_bytes(stamp).map_err(|e| SnapshotError::Corrupt(format!("stamp: {e}")))?;
+    let (stamp, body, checksum) = sections(&bytes)?;
+    let stamp = postcard::from_bytes(stamp);
     let body = bytes.len() - body.len();
-    Ok(Opened { stamp, bytes, body })
+    let opened = |stamp| Opened {
+        stamp,
+        bytes,
+        body,
+        checksum,
+    };
+    match stamp {
+        Ok(stamp) => Ok(opened(stamp)),
+        // A stamp that does not decode is damage when the checksum says so.
+        Err(e) => {
+            let damaged = opened(Stamp::default());
+            damaged.intact()?;
+            Err(SnapshotError::Corrupt(format!("stamp: {e}")))
+        }
+    }
 }
 
 /// The stamp and graph of a snapshot, every part checked now, including what
@@ -699,21 +723,20 @@ struct StringTable<'a> {
 }
 
 impl<'a> StringTable<'a> {
-    /// `text` must be UTF-8 (checked by the caller).
-    fn new(text: &'a str, ends: &'a [u8]) -> Result<Self, SnapshotError> {
-        let count = word_count(ends, "string table")?;
-        let mut start = 0u32;
+    /// Checks that the ends are whole words, ascending, and each within the text where a
+    /// character starts (the text's UTF-8 is checked by the caller).
+    fn check_ends(&self) -> Result<(), SnapshotError> {
+        let count = word_count(self.ends, "string table")?;
+        let text = self.text;
+        let mut start = 0;
         for i in 0..count {
-            let end = word_at(ends, i);
-            if end < start || !text.is_char_boundary(end as usize) {
+            let end = word_at(self.ends, i) as usize;
+            if end < start || end > text.len() || (end < text.len() && (text[end] as i8) < -0x40) {
                 return Err(corrupt(format!("string {i} is out of bounds")));
             }
             start = end;
         }
-        Ok(StringTable {
-            text: text.as_bytes(),
-            ends,
-        })
+        Ok(())
     }
 
     fn len(&self) -> usize {
@@ -752,29 +775,34 @@ const CHUNK: usize = 32;
 /// ([`Lazy::entity_at`]), or all at once ([`Lazy::entities`], for exports).
 pub(crate) struct Lazy {
     bytes: Bytes,
-    /// The string table's text, in `bytes` (checked UTF-8 on open).
+    places: Places,
+    details: Vec<SDetail>,
+    evidence: Vec<SEvidence>,
+    chunks: Vec<OnceLock<Box<[Entity]>>>,
+    all: OnceLock<Vec<Entity>>,
+}
+
+/// Where the tables read in place are, in a snapshot's bytes.
+struct Places {
+    /// The string table's text (checked UTF-8 on open).
     text: Range<usize>,
     string_ends: Range<usize>,
     ids: Range<usize>,
     names: Range<usize>,
     kinds: Range<usize>,
-    details: Vec<SDetail>,
-    evidence: Vec<SEvidence>,
     dates: Range<usize>,
     evidence_ends: Range<usize>,
     evidence_refs: Range<usize>,
     names_text: Range<usize>,
     names_ends: Range<usize>,
     names_entities: Range<usize>,
-    chunks: Vec<OnceLock<Box<[Entity]>>>,
-    all: OnceLock<Vec<Entity>>,
 }
 
 impl Lazy {
     fn strings(&self) -> StringTable<'_> {
         StringTable {
-            text: &self.bytes[self.text.clone()],
-            ends: &self.bytes[self.string_ends.clone()],
+            text: &self.bytes[self.places.text.clone()],
+            ends: &self.bytes[self.places.string_ends.clone()],
         }
     }
 
@@ -784,20 +812,20 @@ impl Lazy {
 
     /// The number of entities.
     pub(crate) fn len(&self) -> usize {
-        self.ids.len() / 4
+        self.places.ids.len() / 4
     }
 
     pub(crate) fn id(&self, i: usize) -> &str {
-        self.strings().at(self.column(&self.ids, i))
+        self.strings().at(self.column(&self.places.ids, i))
     }
 
     pub(crate) fn name(&self, i: usize) -> &str {
-        self.strings().at(self.column(&self.names, i))
+        self.strings().at(self.column(&self.places.names, i))
     }
 
     /// The string index of entity `i`'s name: equal names, equal indices.
     pub(crate) fn name_string(&self, i: usize) -> u32 {
-        self.column(&self.names, i)
+        self.column(&self.places.names, i)
     }
 
     /// The bytes of string `s` (UTF-8; below the string count, as every name's index is),
@@ -807,7 +835,7 @@ impl Lazy {
     }
 
     fn kind_bytes(&self, i: usize) -> (u8, u8) {
-        let at = self.kinds.start + 2 * i;
+        let at = self.places.kinds.start + 2 * i;
         (self.bytes[at], self.bytes[at + 1])
     }
 
@@ -884,8 +912,8 @@ impl Lazy {
             (Kind::Source, _) => unreachable!("every source has its details (checked on open)"),
         };
         Entity {
-            id: id(self.column(&self.ids, i)),
-            name: text(self.column(&self.names, i)),
+            id: id(self.column(&self.places.ids, i)),
+            name: text(self.column(&self.places.names, i)),
             kind,
             aliases: detail.map_or_else(Vec::new, |d| {
                 d.aliases
@@ -941,17 +969,18 @@ impl Lazy {
     ) -> Relation {
         let strings = self.strings();
         let date = |k: usize| {
-            undate(unpack(self.column(&self.dates, 3 * j + k))).expect("checked on open")
+            undate(unpack(self.column(&self.places.dates, 3 * j + k))).expect("checked on open")
         };
         let first = if j == 0 {
             0
         } else {
-            self.column(&self.evidence_ends, j - 1)
+            self.column(&self.places.evidence_ends, j - 1)
         };
-        let last = self.column(&self.evidence_ends, j);
+        let last = self.column(&self.places.evidence_ends, j);
         let evidence = (first..last)
             .map(|r| {
-                let e = &self.evidence[self.column(&self.evidence_refs, r as usize) as usize];
+                let e =
+                    &self.evidence[self.column(&self.places.evidence_refs, r as usize) as usize];
                 Evidence {
                     source: id(e.source as usize),
                     quote: strings.at(e.quote).to_string(),
@@ -979,12 +1008,15 @@ impl Lazy {
 
     /// The stored name index, checked (copied out of the file).
     pub(crate) fn name_index(&self) -> Result<NameIndex, String> {
-        let text = std::str::from_utf8(&self.bytes[self.names_text.clone()])
+        let text = std::str::from_utf8(&self.bytes[self.places.names_text.clone()])
             .map_err(|_| "the name index is not UTF-8".to_string())?;
         NameIndex::from_parts(
             text.to_string(),
-            words(&self.bytes[self.names_ends.clone()], "name index")?,
-            words(&self.bytes[self.names_entities.clone()], "name index")?,
+            words(&self.bytes[self.places.names_ends.clone()], "name index")?,
+            words(
+                &self.bytes[self.places.names_entities.clone()],
+                "name index",
+            )?,
             self.len(),
         )
     }
@@ -996,7 +1028,7 @@ impl Lazy {
     /// to back) and the order made by a counting sort: no string is compared out of order.
     /// An error when the strings are not so stored (a foreign file): the caller sorts.
     pub(crate) fn name_order(&self) -> Result<NameOrder, String> {
-        let names = words(&self.bytes[self.names.clone()], "entity names")?;
+        let names = words(&self.bytes[self.places.names.clone()], "entity names")?;
         let k = names.iter().max().map_or(0, |&m| m as usize + 1);
         let strings = self.strings();
         if k > strings.len() {
@@ -1035,18 +1067,126 @@ impl Lazy {
 /// columns and details, evidence, relation arrays and their order), copies the relation
 /// kinds and ends into the graph's compressed rows, and keeps the rest in place. The
 /// name index and name order are checked when first used (or by [`decode`]).
-fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
-    let body: Body<'_> = postcard::from_bytes(&bytes[at..])
-        .map_err(|e| SnapshotError::Corrupt(format!("body: {e}")))?;
-    let base = bytes.as_ptr() as usize;
-    let range = |part: &[u8]| {
-        let start = part.as_ptr() as usize - base;
-        start..start + part.len()
+///
+/// Two chains of independent work run at once, one on a thread of its own: the relation
+/// kinds and ends decoded, their compressed rows built and the string table's UTF-8
+/// checked there; the checksum, the entity checks and the relation dates, order and
+/// evidence here. Neither trusts the other (each bounds-checks what it reads), and
+/// errors are reported in a fixed order (checksum first), so a damaged file gives the
+/// same error every time.
+fn open_body(bytes: Bytes, at: usize, checksum: u128) -> Result<Graph, SnapshotError> {
+    let (checked, intact) = {
+        let bytes = &bytes[..];
+        let body: Result<Body<'_>, _> = postcard::from_bytes(&bytes[at..]);
+        let intact = || content_hash(&bytes[HEADER..]) == checksum;
+        match body {
+            Ok(body) => check_body(bytes, body, intact),
+            Err(e) => (Err(corrupt(format!("body: {e}"))), intact()),
+        }
     };
-    let text =
-        std::str::from_utf8(body.strings).map_err(|_| corrupt("the string table is not UTF-8"))?;
-    let strings = StringTable::new(text, body.string_ends)?;
-    // Entities.
+    if !intact {
+        return Err(SnapshotError::Checksum);
+    }
+    let Checked {
+        places,
+        details,
+        evidence,
+        kinds,
+        ends,
+        adjacency,
+    } = checked?;
+    let n = places.ids.len() / 4;
+    let lazy = Lazy {
+        bytes,
+        places,
+        details,
+        evidence,
+        chunks: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
+        all: OnceLock::new(),
+    };
+    Ok(Graph::from_snapshot(lazy, kinds, ends, adjacency))
+}
+
+/// What [`check_body`] found: where the tables are, the decoded small tables and the
+/// relation arrays the graph keeps.
+struct Checked {
+    places: Places,
+    details: Vec<SDetail>,
+    evidence: Vec<SEvidence>,
+    kinds: Vec<RelationKind>,
+    ends: Vec<(u32, u32)>,
+    adjacency: Adjacency,
+}
+
+/// The checks of [`open_body`], and whether `intact` (the checksum, run alongside) holds.
+fn check_body(
+    bytes: &[u8],
+    body: Body<'_>,
+    intact: impl FnOnce() -> bool,
+) -> (Result<Checked, SnapshotError>, bool) {
+    let lengths = check_lengths(&body);
+    let (n, m) = match lengths {
+        Ok(counts) => counts,
+        Err(err) => return (Err(err), intact()),
+    };
+    let strings = StringTable {
+        text: body.strings,
+        ends: body.string_ends,
+    };
+    // The string ends first: the entity checks read strings between them.
+    if let Err(err) = strings.check_ends() {
+        return (Err(err), intact());
+    }
+    let (side, here, intact) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            let relations = relation_rows(&body, n, m);
+            let text = check_utf8(body.strings);
+            (relations, text)
+        });
+        let intact = intact();
+        let here = check_entities(&body, &strings, n).and_then(|()| check_relations(&body, m));
+        let side = side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (side, here, intact)
+    });
+    let (relations, text) = side;
+    let checked = text
+        .and(here)
+        .and(relations)
+        .map(|(kinds, ends, adjacency)| {
+            let base = bytes.as_ptr() as usize;
+            let range = |part: &[u8]| {
+                let start = part.as_ptr() as usize - base;
+                start..start + part.len()
+            };
+            let places = Places {
+                text: range(body.strings),
+                string_ends: range(body.string_ends),
+                ids: range(body.entity_ids),
+                names: range(body.entity_names),
+                kinds: range(body.entity_kinds),
+                dates: range(body.relation_dates),
+                evidence_ends: range(body.evidence_ends),
+                evidence_refs: range(body.evidence_refs),
+                names_text: range(body.names_text),
+                names_ends: range(body.names_ends),
+                names_entities: range(body.names_entities),
+            };
+            Checked {
+                places,
+                details: body.details,
+                evidence: body.evidence,
+                kinds,
+                ends,
+                adjacency,
+            }
+        });
+    (checked, intact)
+}
+
+/// The entity and relation counts, once every column has the length they imply.
+fn check_lengths(body: &Body<'_>) -> Result<(usize, usize), SnapshotError> {
     let n = word_count(body.entity_ids, "entity ids")?;
     if n > u32::MAX as usize
         || word_count(body.entity_names, "entity names")? != n
@@ -1054,6 +1194,47 @@ fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
     {
         return Err(corrupt("entity columns differ in length"));
     }
+    let m = body.relation_kinds.len();
+    if m > MAX_RELATIONS {
+        return Err(corrupt(format!("{m} relations")));
+    }
+    if word_count(body.relation_ends, "relation ends")? != 2 * m
+        || word_count(body.relation_dates, "relation dates")? != 3 * m
+        || word_count(body.evidence_ends, "evidence ends")? != m
+    {
+        return Err(corrupt("relation arrays differ in length"));
+    }
+    word_count(body.evidence_refs, "evidence references")?;
+    Ok((n, m))
+}
+
+/// UTF-8 checked in pieces: cut where a character starts (a valid text has one within
+/// any four bytes), every piece valid means the whole is. Pieces keep a bad byte's
+/// report near it and let a caller split the work.
+fn check_utf8(text: &[u8]) -> Result<(), SnapshotError> {
+    const PIECE: usize = 1 << 20;
+    let not_utf8 = || corrupt("the string table is not UTF-8");
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE).min(text.len());
+        while end < text.len() && (text[end] as i8) < -0x40 {
+            end += 1;
+            if end - (start + PIECE) > 3 {
+                return Err(not_utf8());
+            }
+        }
+        std::str::from_utf8(&text[start..end]).map_err(|_| not_utf8())?;
+        start = end;
+    }
+    Ok(())
+}
+
+/// The entity columns (`n` entities), details and evidence.
+fn check_entities(
+    body: &Body<'_>,
+    strings: &StringTable<'_>,
+    n: usize,
+) -> Result<(), SnapshotError> {
     let kind_of = |i: usize| Kind::ALL[body.entity_kinds[2 * i] as usize];
     for i in 0..n {
         strings.check(word_at(body.entity_ids, i))?;
@@ -1070,7 +1251,7 @@ fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
         }
     }
     let id = |i: usize| strings.bytes_at(word_at(body.entity_ids, i));
-    if let Some(i) = (1..n).into_par_iter().find_first(|&i| id(i - 1) >= id(i)) {
+    if let Some(i) = (1..n).find(|&i| id(i - 1) >= id(i)) {
         return Err(corrupt(format!("entity {i} is out of order")));
     }
     let mut previous: Option<u32> = None;
@@ -1145,39 +1326,59 @@ fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
             usize::try_from(b).map_err(corrupt)?;
         }
     }
-    // Relations.
-    let m = body.relation_kinds.len();
-    if m > MAX_RELATIONS {
-        return Err(corrupt(format!("{m} relations")));
+    Ok(())
+}
+
+/// The relation kinds and ends decoded (ends below the entity count `n`) and their
+/// compressed rows built.
+type Relations = (Vec<RelationKind>, Vec<(u32, u32)>, Adjacency);
+
+fn relation_rows(body: &Body<'_>, n: usize, m: usize) -> Result<Relations, SnapshotError> {
+    let mut kinds = huge_vec(m);
+    for &k in body.relation_kinds {
+        kinds.push(pick(RelationKind::ALL, k, "relation kind")?);
     }
-    let kinds = body
-        .relation_kinds
-        .iter()
-        .map(|&k| pick(RelationKind::ALL, k, "relation kind"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let dates = body.relation_dates;
-    let (evidence_ends, evidence_refs) = (body.evidence_ends, body.evidence_refs);
-    if word_count(body.relation_ends, "relation ends")? != 2 * m
-        || word_count(dates, "relation dates")? != 3 * m
-        || word_count(evidence_ends, "evidence ends")? != m
-    {
-        return Err(corrupt("relation arrays differ in length"));
-    }
-    let refs = word_count(evidence_refs, "evidence references")?;
-    let ends: Vec<(u32, u32)> = body
-        .relation_ends
-        .chunks_exact(8)
-        .map(|w| (word_at(w, 0), word_at(w, 1)))
-        .collect();
+    let mut ends: Vec<(u32, u32)> = huge_vec(m);
+    ends.extend(
+        body.relation_ends[..8 * m]
+            .chunks_exact(8)
+            .map(|w| (word_at(w, 0), word_at(w, 1))),
+    );
     if let Some(j) = ends
         .iter()
         .position(|&(a, b)| a as usize >= n || b as usize >= n)
     {
         return Err(corrupt(format!("relation {j} names an entity beyond {n}")));
     }
-    dates
-        .par_chunks(4)
-        .try_for_each(|d| undate(unpack(word_at(d, 0))).map(|_| ()))?;
+    let adjacency = Adjacency::of(n, &ends);
+    Ok((kinds, ends, adjacency))
+}
+
+/// The `m` relations' dates, their order and their evidence references, read in place.
+fn check_relations(body: &Body<'_>, m: usize) -> Result<(), SnapshotError> {
+    let dates = body.relation_dates;
+    let (evidence_ends, evidence_refs) = (body.evidence_ends, body.evidence_refs);
+    let refs = evidence_refs.len() / 4;
+    if let Some(k) = (0..3 * m).find(|&k| undate(unpack(word_at(dates, k))).is_err()) {
+        return Err(undate(unpack(word_at(dates, k))).expect_err("found above"));
+    }
+    // Entity indices order as ids do (entities are strictly sorted), kind tags as kinds and
+    // packed words as dates: the integer key orders as the relation key.
+    let ends = body.relation_ends;
+    let key = |j: usize| {
+        (
+            body.relation_kinds[j],
+            (word_at(ends, 2 * j), word_at(ends, 2 * j + 1)),
+            (
+                word_at(dates, 3 * j),
+                word_at(dates, 3 * j + 1),
+                word_at(dates, 3 * j + 2),
+            ),
+        )
+    };
+    if let Some(j) = (1..m).find(|&j| key(j - 1) > key(j)) {
+        return Err(corrupt(format!("relation {j} is out of order")));
+    }
     let mut first = 0u32;
     for j in 0..m {
         let end = word_at(evidence_ends, j);
@@ -1189,45 +1390,10 @@ fn open_body(bytes: Bytes, at: usize) -> Result<Graph, SnapshotError> {
     if first as usize != refs {
         return Err(corrupt("evidence references no relation covers"));
     }
-    if let Some(k) = (0..refs).find(|&k| word_at(evidence_refs, k) as usize >= body.evidence.len())
-    {
-        return Err(corrupt(format!("evidence reference {k} is out of range")));
+    match (0..refs).find(|&k| word_at(evidence_refs, k) as usize >= body.evidence.len()) {
+        Some(k) => Err(corrupt(format!("evidence reference {k} is out of range"))),
+        None => Ok(()),
     }
-    // Entity indices order as ids do (entities are strictly sorted), kind tags as kinds and
-    // packed words as dates: the integer key orders as the relation key.
-    let key = |j: usize| {
-        (
-            body.relation_kinds[j],
-            ends[j],
-            (
-                word_at(dates, 3 * j),
-                word_at(dates, 3 * j + 1),
-                word_at(dates, 3 * j + 2),
-            ),
-        )
-    };
-    if let Some(j) = (1..m).into_par_iter().find_first(|&j| key(j - 1) > key(j)) {
-        return Err(corrupt(format!("relation {j} is out of order")));
-    }
-    let lazy = Lazy {
-        text: range(body.strings),
-        string_ends: range(body.string_ends),
-        ids: range(body.entity_ids),
-        names: range(body.entity_names),
-        kinds: range(body.entity_kinds),
-        dates: range(dates),
-        evidence_ends: range(evidence_ends),
-        evidence_refs: range(evidence_refs),
-        names_text: range(body.names_text),
-        names_ends: range(body.names_ends),
-        names_entities: range(body.names_entities),
-        details: body.details,
-        evidence: body.evidence,
-        chunks: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
-        all: OnceLock::new(),
-        bytes,
-    };
-    Ok(Graph::from_snapshot(lazy, kinds, ends))
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ fn load_graph_path(path: &Path) -> Result<Graph> {
         };
         let opened = snapshot::open(bytes).map_err(refused)?;
         if opened.stamp.program != program_id() {
+            opened.intact().map_err(refused)?;
             return Err(Error::DataDir {
                 path: path.display().to_string(),
                 what: format!(

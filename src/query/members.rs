@@ -10,6 +10,7 @@ use serde::ser::SerializeStruct;
 use super::{EntityRef, EntityView};
 use crate::graph::Graph;
 use crate::model::{Entity, RelationKind, Role};
+use crate::pages::huge_vec;
 
 /// The members of a body: rows of entity indices into the graph, written as entities
 /// (a million-row answer copies no names and decodes only what it writes).
@@ -137,7 +138,11 @@ pub fn members<'g>(graph: &'g Graph, body: &Entity, deep: bool) -> Members<'g> {
         }
         rows
     };
-    let mut rows: Vec<Row> = bodies.par_iter().flat_map_iter(|&b| of_body(b)).collect();
+    let parts: Vec<Vec<Row>> = bodies.par_iter().map(|&b| of_body(b)).collect();
+    let mut rows: Vec<Row> = huge_vec(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        rows.extend(part);
+    }
     let group = |r: &Row| (r.within != root as u32, order.rank[r.within as usize]);
     rows.par_chunk_by_mut(|a, b| group(a) == group(b))
         .for_each(|rows| rows.sort_by_key(|r| r.key));
@@ -165,21 +170,18 @@ pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> 
     let graph = answer.graph;
     const NONE: u32 = u32::MAX;
     // Each row's names by number (body, person, post), in one tight pass on every core.
-    let ids: Vec<[u32; 3]> = answer
-        .rows
-        .par_iter()
-        .map(|r| {
-            [
-                graph.name_id(r.within as usize),
-                graph.name_id(r.person as usize),
-                if r.post == NONE {
-                    NONE
-                } else {
-                    graph.name_id(r.post as usize)
-                },
-            ]
-        })
-        .collect();
+    let mut ids: Vec<[u32; 3]> = huge_vec(answer.rows.len());
+    ids.par_extend(answer.rows.par_iter().map(|r| {
+        [
+            graph.name_id(r.within as usize),
+            graph.name_id(r.person as usize),
+            if r.post == NONE {
+                NONE
+            } else {
+                graph.name_id(r.post as usize)
+            },
+        ]
+    }));
     let count = ids
         .iter()
         .flat_map(|row| row.iter().copied().filter(|&id| id != NONE))
@@ -200,10 +202,12 @@ pub fn write_table(answer: &Members<'_>, out: &mut dyn Write) -> io::Result<()> 
     // Every name numbered below `count` copied once, front to back, into a slot of its
     // own (one cache line's half: length, characters, bytes), so a row's names are then
     // read with one scattered access each instead of two (the end, then the text).
-    let slots: Vec<Slot> = (0..count)
-        .into_par_iter()
-        .map(|id| Slot::of(graph.name_bytes_of(id as u32)))
-        .collect();
+    let mut slots: Vec<Slot> = huge_vec(count);
+    slots.par_extend(
+        (0..count)
+            .into_par_iter()
+            .map(|id| Slot::of(graph.name_bytes_of(id as u32))),
+    );
     let name = |id: u32| -> (&[u8], usize) {
         if id == NONE {
             return (b"", 0);
