@@ -858,3 +858,18 @@ impl petgraph::visit::VisitMap<usize> for Seen {
         std::mem::replace(&mut self.0[a], false)
     }
 }
+
+/// The committed reference graph (`graphs/graph.ron`), built: what unit tests of the
+/// modules that read a graph run on.
+#[cfg(test)]
+pub(crate) fn committed() -> Graph {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/graph.ron"),
+    )
+    .expect("the committed graph");
+    let files = [crate::load::InputFile {
+        path: "graph.ron".into(),
+        text,
+    }];
+    Graph::new(crate::load::validate(&files, &[]).expect("valid").document).expect("consistent")
+}

@@ -1400,7 +1400,6 @@ fn check_relations(body: &Body<'_>, m: usize) -> Result<(), SnapshotError> {
 mod tests {
 
     use super::*;
-    use crate::load::{InputFile, validate};
 
     #[test]
     fn content_hash_in_pieces_is_the_hash_of_the_whole() {
@@ -1418,15 +1417,7 @@ mod tests {
     }
 
     fn graph() -> Graph {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/graph.ron"),
-        )
-        .expect("the committed graph");
-        let files = [InputFile {
-            path: "graph.ron".into(),
-            text,
-        }];
-        Graph::new(validate(&files, &[]).expect("valid").document).expect("consistent")
+        crate::graph::committed()
     }
 
     fn stamp() -> Stamp {

@@ -419,8 +419,6 @@ pub fn table(answer: &Members<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{chars, members, table, trimmed_len, write_table};
-    use crate::graph::Graph;
-    use crate::load::{InputFile, validate};
     use crate::model::Kind;
 
     /// Accepts `left` bytes, then fails every write.
@@ -447,15 +445,7 @@ mod tests {
 
     #[test]
     fn a_failing_writer_ends_the_table_with_its_error_after_a_prefix() {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/graph.ron"),
-        )
-        .expect("the committed graph");
-        let files = [InputFile {
-            path: "graph.ron".into(),
-            text,
-        }];
-        let graph = Graph::new(validate(&files, &[]).expect("valid").document).expect("graph");
+        let graph = crate::graph::committed();
         let body = graph
             .entities_of_kind(Kind::Organization)
             .max_by_key(|b| (members(&graph, b, true).len(), std::cmp::Reverse(&b.id)))
