@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Position, Problem, ProblemKind, Result};
 use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind, Role};
+use crate::pages::huge_filled;
 use crate::snapshot::Lazy;
 use crate::text::search_key;
 
@@ -215,10 +216,8 @@ impl NameOrder {
         name: impl Fn(usize) -> &'a str,
     ) -> std::result::Result<Self, String> {
         let n = by_name.len();
-        let mut position = crate::pages::huge_vec(n);
-        position.resize(n, u32::MAX);
-        let mut rank = crate::pages::huge_vec(n);
-        rank.resize(n, 0u32);
+        let mut position = huge_filled(n, u32::MAX);
+        let mut rank = huge_filled(n, 0u32);
         let mut current = 0u32;
         for (p, &i) in by_name.iter().enumerate() {
             match position.get_mut(i as usize) {
@@ -253,8 +252,7 @@ pub(crate) struct Adjacency {
 
 impl Adjacency {
     pub(crate) fn of(n: usize, ends: &[(u32, u32)]) -> Self {
-        let mut offsets = crate::pages::huge_vec(n + 1);
-        offsets.resize(n + 1, 0u32);
+        let mut offsets = huge_filled(n + 1, 0u32);
         for &(from, to) in ends {
             offsets[from as usize + 1] += 1;
             offsets[to as usize + 1] += 1;
@@ -263,8 +261,7 @@ impl Adjacency {
             offsets[i + 1] += offsets[i];
         }
         let mut fill: Vec<u32> = offsets[..n].to_vec();
-        let mut entries = crate::pages::huge_vec(ends.len() * 2);
-        entries.resize(ends.len() * 2, 0u32);
+        let mut entries = huge_filled(ends.len() * 2, 0u32);
         for (j, &(from, to)) in ends.iter().enumerate() {
             let j = j as u32;
             // The incoming side first: a self-loop then lists (j, in) before (j, out).

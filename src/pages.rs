@@ -11,6 +11,13 @@ pub(crate) fn huge_vec<T>(capacity: usize) -> Vec<T> {
     v
 }
 
+/// `len` copies of `value` on huge pages (as `vec![value; len]`).
+pub(crate) fn huge_filled<T: Clone>(len: usize, value: T) -> Vec<T> {
+    let mut v = huge_vec(len);
+    v.resize(len, value);
+    v
+}
+
 /// Advises the whole allocation of `v` (its capacity), before it is filled.
 #[cfg(target_os = "linux")]
 fn advise<T>(v: &Vec<T>) {
@@ -39,6 +46,13 @@ fn advise<T>(_: &Vec<T>) {}
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_filled_huge_vector_is_the_vec_macro_s() {
+        for len in [0, 1, 1000, 3 << 20] {
+            assert_eq!(super::huge_filled(len, 7u32), vec![7u32; len]);
+        }
+    }
+
     #[test]
     fn a_huge_vector_holds_what_is_pushed() {
         for capacity in [0, 1, 1000, 3 << 20] {

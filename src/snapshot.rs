@@ -292,11 +292,7 @@ pub struct Opened {
 impl Opened {
     /// Checks the checksum alone: whether the stamp read is the one written.
     pub fn intact(&self) -> Result<(), SnapshotError> {
-        if content_hash(&self.bytes[HEADER..]) == self.checksum {
-            Ok(())
-        } else {
-            Err(SnapshotError::Checksum)
-        }
+        intact(&self.bytes, self.checksum)
     }
 
     /// The graph, opened lazily: every index, tag, date and order that a question relies
@@ -312,22 +308,27 @@ impl Opened {
 pub fn open(bytes: impl Into<Bytes>) -> Result<Opened, SnapshotError> {
     let bytes = bytes.into();
     let (stamp, body, checksum) = sections(&bytes)?;
-    let stamp = postcard::from_bytes(stamp);
+    let stamp = postcard::from_bytes(stamp).map_err(|e| {
+        // A stamp that does not decode is damage when the checksum says so.
+        intact(&bytes, checksum)
+            .err()
+            .unwrap_or_else(|| SnapshotError::Corrupt(format!("stamp: {e}")))
+    })?;
     let body = bytes.len() - body.len();
-    let opened = |stamp| Opened {
+    Ok(Opened {
         stamp,
         bytes,
         body,
         checksum,
-    };
-    match stamp {
-        Ok(stamp) => Ok(opened(stamp)),
-        // A stamp that does not decode is damage when the checksum says so.
-        Err(e) => {
-            let damaged = opened(Stamp::default());
-            damaged.intact()?;
-            Err(SnapshotError::Corrupt(format!("stamp: {e}")))
-        }
+    })
+}
+
+/// Whether a whole snapshot's `bytes` have the checksum its header records.
+fn intact(bytes: &[u8], checksum: u128) -> Result<(), SnapshotError> {
+    if content_hash(&bytes[HEADER..]) == checksum {
+        Ok(())
+    } else {
+        Err(SnapshotError::Checksum)
     }
 }
 
@@ -1075,18 +1076,15 @@ impl Lazy {
 /// errors are reported in a fixed order (checksum first), so a damaged file gives the
 /// same error every time.
 fn open_body(bytes: Bytes, at: usize, checksum: u128) -> Result<Graph, SnapshotError> {
-    let (checked, intact) = {
+    let (checked, whole) = {
         let bytes = &bytes[..];
-        let body: Result<Body<'_>, _> = postcard::from_bytes(&bytes[at..]);
-        let intact = || content_hash(&bytes[HEADER..]) == checksum;
-        match body {
-            Ok(body) => check_body(bytes, body, intact),
-            Err(e) => (Err(corrupt(format!("body: {e}"))), intact()),
+        let whole = || intact(bytes, checksum);
+        match postcard::from_bytes::<Body<'_>>(&bytes[at..]) {
+            Ok(body) => check_body(bytes, body, whole),
+            Err(e) => (Err(corrupt(format!("body: {e}"))), whole()),
         }
     };
-    if !intact {
-        return Err(SnapshotError::Checksum);
-    }
+    whole?;
     let Checked {
         places,
         details,
@@ -1118,12 +1116,12 @@ struct Checked {
     adjacency: Adjacency,
 }
 
-/// The checks of [`open_body`], and whether `intact` (the checksum, run alongside) holds.
+/// The checks of [`open_body`], and what `intact` (the checksum, run alongside) found.
 fn check_body(
     bytes: &[u8],
     body: Body<'_>,
-    intact: impl FnOnce() -> bool,
-) -> (Result<Checked, SnapshotError>, bool) {
+    intact: impl FnOnce() -> Result<(), SnapshotError>,
+) -> (Result<Checked, SnapshotError>, Result<(), SnapshotError>) {
     let lengths = check_lengths(&body);
     let (n, m) = match lengths {
         Ok(counts) => counts,
@@ -1140,7 +1138,9 @@ fn check_body(
     let (side, here, intact) = std::thread::scope(|scope| {
         let side = scope.spawn(|| {
             let relations = relation_rows(&body, n, m);
-            let text = check_utf8(body.strings);
+            let text = std::str::from_utf8(body.strings)
+                .map(|_| ())
+                .map_err(|_| corrupt("the string table is not UTF-8"));
             (relations, text)
         });
         let intact = intact();
@@ -1206,27 +1206,6 @@ fn check_lengths(body: &Body<'_>) -> Result<(usize, usize), SnapshotError> {
     }
     word_count(body.evidence_refs, "evidence references")?;
     Ok((n, m))
-}
-
-/// UTF-8 checked in pieces: cut where a character starts (a valid text has one within
-/// any four bytes), every piece valid means the whole is. Pieces keep a bad byte's
-/// report near it and let a caller split the work.
-fn check_utf8(text: &[u8]) -> Result<(), SnapshotError> {
-    const PIECE: usize = 1 << 20;
-    let not_utf8 = || corrupt("the string table is not UTF-8");
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = (start + PIECE).min(text.len());
-        while end < text.len() && (text[end] as i8) < -0x40 {
-            end += 1;
-            if end - (start + PIECE) > 3 {
-                return Err(not_utf8());
-            }
-        }
-        std::str::from_utf8(&text[start..end]).map_err(|_| not_utf8())?;
-        start = end;
-    }
-    Ok(())
 }
 
 /// The entity columns (`n` entities), details and evidence.
