@@ -206,17 +206,32 @@ pub fn encode_to(
     stamp: &Stamp,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let stamp_bytes = postcard::to_stdvec(stamp).expect("a stamp serializes");
-    let body = encode_body(graph);
-    let mut checksum = ContentHasher::default();
-    checksum.update(&stamp_bytes);
-    checksum.update(&body);
-    out.write_all(MAGIC)?;
-    out.write_all(&(stamp_bytes.len() as u64).to_le_bytes())?;
-    out.write_all(&(body.len() as u64).to_le_bytes())?;
-    out.write_all(&checksum.finish().to_le_bytes())?;
-    out.write_all(&stamp_bytes)?;
-    out.write_all(&body)
+    Encoded::of(graph).write_to(stamp, out)
+}
+
+/// The encoded graph, before the stamp that says what it was built from: made while the
+/// files the stamp names are still being written (`build` does both at once).
+pub struct Encoded(Vec<u8>);
+
+impl Encoded {
+    pub fn of(graph: &Graph) -> Encoded {
+        Encoded(encode_body(graph))
+    }
+
+    /// The whole snapshot: header, `stamp` and this body.
+    pub fn write_to(&self, stamp: &Stamp, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let stamp_bytes = postcard::to_stdvec(stamp).expect("a stamp serializes");
+        let body = &self.0;
+        let mut checksum = ContentHasher::default();
+        checksum.update(&stamp_bytes);
+        checksum.update(body);
+        out.write_all(MAGIC)?;
+        out.write_all(&(stamp_bytes.len() as u64).to_le_bytes())?;
+        out.write_all(&(body.len() as u64).to_le_bytes())?;
+        out.write_all(&checksum.finish().to_le_bytes())?;
+        out.write_all(&stamp_bytes)?;
+        out.write_all(body)
+    }
 }
 
 /// True when `bytes` begin with the snapshot magic (they may still be damaged).

@@ -86,8 +86,9 @@ pub fn run(
     // streamed from the graph, never held whole) and swapped in at the end; an error on
     // the way removes it and leaves `dir` as it was.
     let staged = output::Staged::new(dir, Folder::Build)?;
-    let mut outputs = Vec::new();
-    for (name, json) in [(build::GRAPH_JSON, true), (build::GRAPH_RON, false)] {
+    // graph.json and graph.ron are written on two threads while a third encodes the
+    // snapshot's body (each reads the graph only); errors are reported in that order.
+    let write = |name: &'static str, json: bool| {
         let mut hash = snapshot::ContentHasher::default();
         staged.write_with(name, &mut |out| {
             // Buffered in front of the hash, so it hashes large pieces.
@@ -102,8 +103,16 @@ pub fn run(
             hash = out.into_inner().map_err(|e| e.into_error())?.hasher;
             Ok(())
         })?;
-        outputs.push((name.to_string(), hash.finish()));
-    }
+        Ok::<_, Error>((name.to_string(), hash.finish()))
+    };
+    let (written_files, body) = std::thread::scope(|scope| {
+        let body = scope.spawn(|| snapshot::Encoded::of(&graph));
+        let json = scope.spawn(|| write(build::GRAPH_JSON, true));
+        let ron = write(build::GRAPH_RON, false);
+        let json = joined(json);
+        ((json, ron), joined(body))
+    });
+    let mut outputs = vec![written_files.0?, written_files.1?];
     outputs.sort();
     stages.end("graph files");
     // The snapshot records what it was built from and what was written beside it, so
@@ -121,9 +130,8 @@ pub fn run(
         outputs,
     };
     drop(inputs);
-    staged.write_with(snapshot::FILE_NAME, &mut |out| {
-        snapshot::encode_to(&graph, &stamp, out)
-    })?;
+    staged.write_with(snapshot::FILE_NAME, &mut |out| body.write_to(&stamp, out))?;
+    drop(body);
     stages.end("snapshot");
     let mut written = 3;
     let files = if charts {
@@ -352,4 +360,11 @@ impl ExtractCache {
         }
         Ok(())
     }
+}
+
+/// What a scoped thread returned; its panic goes on in this thread.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

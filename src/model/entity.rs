@@ -20,7 +20,11 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     /// Every other spelling the entity was seen under, in every script.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::exact_vec"
+    )]
     pub aliases: Vec<Alias>,
     /// A curator's remark, e.g. how an article's year was decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -25,7 +25,11 @@ pub struct Relation {
     pub start: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::exact_vec"
+    )]
     pub evidence: Vec<Evidence>,
 }
 
