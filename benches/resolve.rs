@@ -145,7 +145,7 @@ fn extracted(mentions: usize) -> Vec<Document> {
             end: None,
             evidence: vec![Evidence {
                 source: EntityId::new(source),
-                quote: String::new(),
+                quote: "".into(),
                 span: None,
                 method: Method::Extracted {
                     rule: "bench".into(),

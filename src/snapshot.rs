@@ -999,7 +999,7 @@ impl Lazy {
                     &self.evidence[self.column(&self.places.evidence_refs, r as usize) as usize];
                 Evidence {
                     source: id(e.source as usize),
-                    quote: strings.at(e.quote).to_string(),
+                    quote: strings.at(e.quote).into(),
                     span: e.span.map(|(a, b)| (a as usize, b as usize)),
                     method: match e.method {
                         None => Method::Curated,

@@ -54,7 +54,7 @@ pub fn bundle(document: &Document) -> Bundle {
             .iter()
             .filter_map(|e| urls.get(&e.source).copied())
             .collect();
-        let quotes: Vec<&str> = r.evidence.iter().map(|e| e.quote.as_str()).collect();
+        let quotes: Vec<&str> = r.evidence.iter().map(|e| &*e.quote).collect();
         [
             sources.into_iter().collect::<Vec<_>>().join(SEPARATOR),
             links.into_iter().collect::<Vec<_>>().join(SEPARATOR),

@@ -156,7 +156,7 @@ pub fn relation(relation: &Relation, urls: &BTreeMap<&EntityId, &str>) -> Vec<(S
             .iter()
             .filter_map(|e| urls.get(&e.source).copied())
             .collect();
-        let quotes: Vec<&str> = relation.evidence.iter().map(|e| e.quote.as_str()).collect();
+        let quotes: Vec<&str> = relation.evidence.iter().map(|e| &*e.quote).collect();
         let methods: BTreeSet<String> = relation
             .evidence
             .iter()

@@ -243,7 +243,7 @@ pub fn write(document: &Document, out: &mut impl Write) -> std::io::Result<()> {
         }
         evidence_urls(r, &mut properties);
         for e in &r.evidence {
-            add(&mut properties, "description", e.quote.clone());
+            add(&mut properties, "description", e.quote.to_string());
         }
         line(
             out,

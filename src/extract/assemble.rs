@@ -1290,7 +1290,7 @@ impl<'a> Out<'a> {
     ) {
         let evidence = Evidence {
             source: self.options.source.clone(),
-            quote: self.text[span.start..span.end].to_string(),
+            quote: self.text[span.start..span.end].into(),
             span: Some((span.start, span.end)),
             method: Method::Extracted {
                 rule: format!("{}.{rule}", self.language.lang),

@@ -426,7 +426,7 @@ fn spans_point_at_the_quoted_sentence() {
     for r in &doc.relations {
         for e in &r.evidence {
             let (s, t) = e.span.unwrap();
-            assert_eq!(&text[s..t], e.quote);
+            assert_eq!(&text[s..t], &*e.quote);
         }
     }
     assert!(!doc.relations.is_empty());

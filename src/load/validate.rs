@@ -178,14 +178,14 @@ struct Slot<'a> {
     entity: Option<&'a Entity>,
 }
 
-/// Every id of `document` (entities, relation ends, evidence sources) made to share one
-/// allocation with the equal ids met before, through `seen`: a million relations then hold
-/// their ends as reference counts instead of a copy each.
-fn share_ids(document: &mut Document, seen: &mut FastSet<EntityId>) {
-    let mut share = |id: &mut EntityId| match seen.get(id) {
+/// Every id of `document` (entities, relation ends, evidence sources) and every quote made
+/// to share one allocation with the equal ones met before, through `seen`: a million
+/// relations then hold their ends and quotes as reference counts instead of a copy each.
+fn share_ids(document: &mut Document, seen: &mut Seen) {
+    let mut share = |id: &mut EntityId| match seen.ids.get(id) {
         Some(first) => *id = first.clone(),
         None => {
-            seen.insert(id.clone());
+            seen.ids.insert(id.clone());
         }
     };
     for entity in &mut document.entities {
@@ -198,6 +198,21 @@ fn share_ids(document: &mut Document, seen: &mut FastSet<EntityId>) {
             share(&mut evidence.source);
         }
     }
+    for evidence in document.relations.iter_mut().flat_map(|r| &mut r.evidence) {
+        match seen.quotes.get(&evidence.quote) {
+            Some(first) => evidence.quote = first.clone(),
+            None => {
+                seen.quotes.insert(evidence.quote.clone());
+            }
+        }
+    }
+}
+
+/// The ids and quotes met so far ([`share_ids`]).
+#[derive(Default)]
+struct Seen {
+    ids: FastSet<EntityId>,
+    quotes: FastSet<std::sync::Arc<str>>,
 }
 
 /// Parses one records file (RON, or JSON when its path ends in `.json`).
@@ -382,12 +397,12 @@ pub fn validate_filling(
         .par_iter()
         .map(|file| {
             parse_document(file).map(|mut document| {
-                share_ids(&mut document, &mut FastSet::default());
+                share_ids(&mut document, &mut Seen::default());
                 document
             })
         })
         .collect();
-    let mut seen: FastSet<EntityId> = FastSet::default();
+    let mut seen = Seen::default();
     let mut parsed = Vec::new();
     for (file, result) in records.iter().zip(results) {
         match result {
@@ -746,4 +761,36 @@ fn file_stem(path: &str) -> &str {
 /// Text with every run of whitespace read as one space, so a quote may be wrapped freely.
 pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_ids_and_quotes_share_one_allocation_across_files() {
+        let file = |path: &str, text: &str| InputFile {
+            path: path.into(),
+            text: text.into(),
+        };
+        let a = file(
+            "records/a.ron",
+            r#"(entities: [(id: "person:a", name: "A", kind: person), (id: "post:p", name: "P", kind: post(role: chair)),
+                (id: "source:s", name: "S", kind: source(url: "https://example.org", lang: vi, date: "2025"))],
+               relations: [(kind: holds, from: "person:a", to: "post:p", evidence: [(source: "source:s", quote: "same words")])])"#,
+        );
+        let b = file(
+            "records/b.ron",
+            r#"(entities: [(id: "person:b", name: "B", kind: person)],
+               relations: [(kind: holds, from: "person:b", to: "post:p", evidence: [(source: "source:s", quote: "same words")])])"#,
+        );
+        let document = validate(&[a, b], &[]).unwrap().document;
+        let [first, second] = &document.relations[..] else {
+            panic!("two relations expected, got {:?}", document.relations);
+        };
+        assert!(first.to.shares(&second.to));
+        let (x, y) = (&first.evidence[0], &second.evidence[0]);
+        assert!(x.source.shares(&y.source));
+        assert!(std::sync::Arc::ptr_eq(&x.quote, &y.quote));
+    }
 }

@@ -77,7 +77,8 @@ pub type RelationKey<'a> = (
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub source: EntityId,
-    pub quote: String,
+    /// Shared text: one quote is often the evidence of several facts.
+    pub quote: std::sync::Arc<str>,
     /// Byte range of the quote in the source's text, when a program found it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<(usize, usize)>,

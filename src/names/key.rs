@@ -123,6 +123,8 @@ pub fn name_key(name: &str) -> NameKey {
             strict.push(latin);
         }
     }
+    strict.shrink_to_fit();
+    loose.shrink_to_fit();
     NameKey {
         strict,
         loose,

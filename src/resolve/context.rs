@@ -467,6 +467,10 @@ impl<'a> World<'a> {
         context.moves.dedup();
         features.sort_unstable();
         features.dedup();
+        // Every person has a context: no spare room (half a million people at scale).
+        features.shrink_to_fit();
+        context.holdings.shrink_to_fit();
+        context.moves.shrink_to_fit();
         context.features = features;
         context.sources = sources.into_iter().collect();
         context

@@ -40,7 +40,8 @@ impl<'a> Names<'a> {
         }
         let key = self.keys.len() as u32;
         self.keys.push(name_key(text));
-        let marked = marked_syllables(text).map(|syllables| {
+        let marked = marked_syllables(text).map(|mut syllables| {
+            syllables.shrink_to_fit();
             self.marked.push(syllables);
             (self.marked.len() - 1) as u32
         });

@@ -115,7 +115,12 @@ fn people(
     // Mentions: every person entity of every document, with its keys and context. Names
     // repeat, so their keys are computed once.
     let mut names = Names::default();
-    let mut mentions: Vec<Mention> = Vec::new();
+    let people = documents
+        .iter()
+        .flat_map(|d| &d.entities)
+        .filter(|e| e.kind() == Kind::Person)
+        .count();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(people);
     for (d, document) in documents.iter().enumerate() {
         let mut from: FastMap<&EntityId, Vec<&Relation>> = FastMap::default();
         for relation in &document.relations {
@@ -152,8 +157,10 @@ fn people(
             }
             keys.sort_unstable();
             keys.dedup();
+            keys.shrink_to_fit();
             marks.sort_unstable();
             marks.dedup();
+            marks.shrink_to_fit();
             mentions.push(Mention {
                 document: d,
                 entity,
@@ -474,7 +481,8 @@ fn people(
     report.joined = joined;
 
     // Person entities and their reports.
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(members_of.len());
+    report.people.reserve_exact(members_of.len());
     let mut links_of: FastMap<usize, Vec<Link>> = FastMap::default();
     let label = |m: &Mention| format!("{} ({})", m.entity.id, labels[m.document]);
     for (a, b, reason) in links {

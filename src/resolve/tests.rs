@@ -56,7 +56,7 @@ fn relation(kind: RelationKind, from: &str, to: &str, as_of: Option<&str>, src: 
         } else {
             vec![Evidence {
                 source: EntityId::new(src),
-                quote: format!("{from} {to}"),
+                quote: format!("{from} {to}").into(),
                 span: None,
                 method: crate::model::Method::Extracted {
                     rule: "test".into(),
