@@ -287,7 +287,11 @@ impl Graph {
     /// exist). O(n log n) in entities plus relations.
     pub fn new(mut document: Document) -> Result<Self> {
         document.sort();
-        let mut problems = check_document(&document);
+        // The checks and the name index read the document only: both at once.
+        let (mut problems, names) = rayon::join(
+            || check_document(&document),
+            || NameIndex::of(&document.entities),
+        );
         if document.relations.len() > MAX_RELATIONS || document.entities.len() > u32::MAX as usize {
             problems.push(Problem::at(
                 "document",
@@ -303,7 +307,6 @@ impl Graph {
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
-        let names = NameIndex::of(&document.entities);
         Ok(Self::assemble(document, names))
     }
 

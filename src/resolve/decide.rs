@@ -33,6 +33,32 @@ pub struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
+    /// [`Names::add`] for each of `texts`, in order, the keys of the new ones computed on
+    /// every core first: the numbers are those adding them one by one gives.
+    pub fn add_all(&mut self, texts: &[&'a str]) {
+        use rayon::prelude::*;
+        let mut seen: crate::model::FastSet<&str> = Default::default();
+        let new: Vec<&'a str> = texts
+            .iter()
+            .copied()
+            .filter(|t| !self.index.contains_key(t) && seen.insert(t))
+            .collect();
+        drop(seen);
+        let computed: Vec<(NameKey, Option<Vec<String>>)> = new
+            .par_iter()
+            .map(|text| (name_key(text), marked(text)))
+            .collect();
+        for (text, (key_of, syllables)) in new.into_iter().zip(computed) {
+            let key = self.keys.len() as u32;
+            self.keys.push(key_of);
+            let marked = syllables.map(|syllables| {
+                self.marked.push(syllables);
+                (self.marked.len() - 1) as u32
+            });
+            self.index.insert(text, (key, marked));
+        }
+    }
+
     /// The key number and marked-spelling number of `text`.
     pub fn add(&mut self, text: &'a str) -> (u32, Option<u32>) {
         if let Some(&found) = self.index.get(text) {
@@ -40,14 +66,21 @@ impl<'a> Names<'a> {
         }
         let key = self.keys.len() as u32;
         self.keys.push(name_key(text));
-        let marked = marked_syllables(text).map(|mut syllables| {
-            syllables.shrink_to_fit();
+        let marked = marked(text).map(|syllables| {
             self.marked.push(syllables);
             (self.marked.len() - 1) as u32
         });
         self.index.insert(text, (key, marked));
         (key, marked)
     }
+}
+
+/// [`marked_syllables`], held without spare room.
+fn marked(text: &str) -> Option<Vec<String>> {
+    marked_syllables(text).map(|mut syllables| {
+        syllables.shrink_to_fit();
+        syllables
+    })
 }
 
 /// The lowercase composed syllables of a Latin name that carries diacritics.

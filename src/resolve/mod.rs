@@ -48,6 +48,8 @@ pub use unplaced::{PLACED_CONFIDENCE, Placing, place_unplaced};
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::model::{
     Alias, Document, Entity, EntityId, EntityKind, FastMap, Kind, Lang, Relation, slugify,
 };
@@ -139,11 +141,30 @@ fn people(
                 [one] => world.get(one),
                 _ => None,
             });
-        for entity in &document.entities {
-            if entity.kind() != Kind::Person {
-                continue;
-            }
-            let relations = from.get(&entity.id).map(Vec::as_slice).unwrap_or(&[]);
+        // The keys of the document's names and its people's contexts are computed on
+        // every core (each a pure function of its input), then taken in order.
+        let persons: Vec<&Entity> = document
+            .entities
+            .iter()
+            .filter(|e| e.kind() == Kind::Person)
+            .collect();
+        let texts: Vec<&str> = persons
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.text.as_str()))
+            })
+            .collect();
+        names.add_all(&texts);
+        drop(texts);
+        let contexts: Vec<context::Context> = persons
+            .par_iter()
+            .map(|entity| {
+                let relations = from.get(&entity.id).map(Vec::as_slice).unwrap_or(&[]);
+                world.context(entity, relations, own_source)
+            })
+            .collect();
+        drop(from);
+        for (entity, context) in persons.into_iter().zip(contexts) {
             let mut keys = Vec::new();
             let mut marks = Vec::new();
             for text in std::iter::once(entity.name.as_str())
@@ -166,7 +187,7 @@ fn people(
                 entity,
                 keys,
                 marks,
-                context: world.context(entity, relations, own_source),
+                context,
             });
         }
     }
