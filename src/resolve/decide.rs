@@ -642,3 +642,41 @@ pub fn apart(a: &Mention, b: &Mention, name: NameMatch, world: &World) -> (u8, S
         "a shared post, body, province or article, or a judgement".to_string(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adding_names_at_once_numbers_them_as_adding_them_one_by_one() {
+        let texts = [
+            "Nguyễn Văn An",
+            "Trần Thị Bình",
+            "Nguyễn Văn An",
+            "Le Van Cuong",
+            "نغوين فان آن",
+            "Trần Thị Bình",
+            "",
+        ];
+        let mut one_by_one = Names::default();
+        let numbers: Vec<(u32, Option<u32>)> = texts.iter().map(|t| one_by_one.add(t)).collect();
+        let mut at_once = Names::default();
+        at_once.add("Le Van Cuong");
+        at_once.add_all(&texts);
+        // Already known names keep their numbers; the rest follow in order of first use.
+        assert_eq!(at_once.add("Le Van Cuong"), (0, None));
+        let mut fresh = Names::default();
+        fresh.add_all(&texts);
+        let again: Vec<(u32, Option<u32>)> = texts.iter().map(|t| fresh.add(t)).collect();
+        assert_eq!(again, numbers);
+        assert_eq!(fresh.keys.len(), one_by_one.keys.len());
+        assert_eq!(fresh.marked, one_by_one.marked);
+        for (a, b) in fresh.keys.iter().zip(&one_by_one.keys) {
+            assert_eq!(
+                (&a.strict, &a.loose, a.arabic),
+                (&b.strict, &b.loose, b.arabic)
+            );
+        }
+        assert_eq!(fresh.keys.len(), 5);
+    }
+}
