@@ -57,11 +57,76 @@ pub enum NameMatch {
     Different,
 }
 
+/// The syllables of a key, held as one string joined by [`SEPARATOR`] (which no text
+/// of a name holds): half a million names cost one allocation each instead of one per
+/// syllable and list. Equal, ordered and hashed as the list of syllables.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Syllables {
+    text: String,
+    count: u32,
+}
+
+impl Syllables {
+    fn push(&mut self, syllable: &str) {
+        if self.count > 0 {
+            self.text.push(SEPARATOR);
+        }
+        // A control character is no letter: a syllable never holds one, and this keeps
+        // the list whole whatever it holds.
+        self.text
+            .extend(syllable.chars().filter(|&c| c != SEPARATOR));
+        self.count += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (self.count > 0)
+            .then(|| self.text.split(SEPARATOR))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    pub fn last(&self) -> Option<&str> {
+        self.iter().last()
+    }
+
+    /// The syllables joined by spaces.
+    pub fn joined(&self) -> String {
+        self.text.replace(SEPARATOR, " ")
+    }
+}
+
+/// What joins the syllables of [`Syllables`]: the ASCII unit separator.
+const SEPARATOR: char = '\u{1f}';
+
+impl PartialOrd for Syllables {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Syllables {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.iter().cmp(other.iter())
+    }
+}
+
 /// The keys of one name, syllable by syllable.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NameKey {
-    pub strict: Vec<String>,
-    pub loose: Vec<String>,
+    pub strict: Syllables,
+    pub loose: Syllables,
     /// The name was written in Arabic script.
     pub arabic: bool,
 }
@@ -94,7 +159,7 @@ impl NameKey {
 
     /// The whole loose key as one string (syllables joined by spaces).
     pub fn loose_text(&self) -> String {
-        self.loose.join(" ")
+        self.loose.joined()
     }
 }
 
@@ -102,8 +167,8 @@ impl NameKey {
 /// which match nothing.
 pub fn name_key(name: &str) -> NameKey {
     let arabic = has_arabic(name);
-    let mut strict = Vec::new();
-    let mut loose = Vec::new();
+    let mut strict = Syllables::default();
+    let mut loose = Syllables::default();
     let words = name.split(|c: char| c.is_whitespace() || c == '-');
     for word in words.filter(|w| w.chars().any(char::is_alphanumeric)) {
         if has_arabic(word) {
@@ -112,19 +177,19 @@ pub fn name_key(name: &str) -> NameKey {
             if latin.is_empty() {
                 continue;
             }
-            strict.push(latin);
-            loose.push(skeleton(&arabic_letters(word)));
+            strict.push(&latin);
+            loose.push(&skeleton(&arabic_letters(word)));
         } else {
             let latin = latin_syllable(word);
             if latin.is_empty() {
                 continue;
             }
-            loose.push(loose_syllable_key(&latin));
-            strict.push(latin);
+            loose.push(&loose_syllable_key(&latin));
+            strict.push(&latin);
         }
     }
-    strict.shrink_to_fit();
-    loose.shrink_to_fit();
+    strict.text.shrink_to_fit();
+    loose.text.shrink_to_fit();
     NameKey {
         strict,
         loose,
@@ -217,6 +282,41 @@ fn skeleton(arabic: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syllables_compare_and_order_as_their_lists() {
+        let of = |list: &[&str]| {
+            let mut syllables = Syllables::default();
+            for s in list {
+                syllables.push(s);
+            }
+            syllables
+        };
+        let lists: [&[&str]; 7] = [
+            &[],
+            &[""],
+            &["a"],
+            &["a", ""],
+            &["a", "b"],
+            &["ab"],
+            &["a b", "c"],
+        ];
+        for a in lists {
+            let x = of(a);
+            assert_eq!(x.len(), a.len());
+            assert_eq!(x.iter().collect::<Vec<_>>(), a.to_vec());
+            assert_eq!(
+                (x.first(), x.last()),
+                (a.first().copied(), a.last().copied())
+            );
+            assert_eq!(x.joined(), a.join(" "));
+            for b in lists {
+                let y = of(b);
+                assert_eq!(x == y, a == b, "{a:?} {b:?}");
+                assert_eq!(x.cmp(&y), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     fn same_person(names: &[&str]) {
         let keys: Vec<NameKey> = names.iter().map(|n| name_key(n)).collect();

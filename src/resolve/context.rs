@@ -145,7 +145,7 @@ impl Context {
 
 /// What the world knows of one entity id.
 struct Info<'a> {
-    id: &'a str,
+    id: &'a EntityId,
     entity: Option<&'a Entity>,
 }
 
@@ -179,7 +179,7 @@ impl<'a> World<'a> {
                 if entity.kind() == crate::model::Kind::Person {
                     continue;
                 }
-                let i = world.intern(entity.id.as_str());
+                let i = world.intern(&entity.id);
                 if let EntityKind::Area { .. } = entity.kind
                     && let Some(new) = entity
                         .id
@@ -196,7 +196,7 @@ impl<'a> World<'a> {
                 }
             }
             for relation in &document.relations {
-                let to = world.intern(relation.to.as_str());
+                let to = world.intern(&relation.to);
                 if !matches!(
                     relation.kind,
                     RelationKind::PostOf
@@ -206,7 +206,7 @@ impl<'a> World<'a> {
                 ) {
                     continue;
                 }
-                let from = world.intern(relation.from.as_str());
+                let from = world.intern(&relation.from);
                 let map = match relation.kind {
                     RelationKind::PostOf => &mut world.post_of,
                     RelationKind::Within => &mut world.within,
@@ -218,12 +218,12 @@ impl<'a> World<'a> {
         world
     }
 
-    fn intern(&mut self, id: &'a str) -> u32 {
-        if let Some(&i) = self.index.get(id) {
+    fn intern(&mut self, id: &'a EntityId) -> u32 {
+        if let Some(&i) = self.index.get(id.as_str()) {
             return i;
         }
         let i = self.info.len() as u32;
-        self.index.insert(id, i);
+        self.index.insert(id.as_str(), i);
         self.info.push(Info { id, entity: None });
         i
     }
@@ -267,13 +267,18 @@ impl<'a> World<'a> {
     }
 
     pub fn id(&self, i: u32) -> &'a str {
+        self.info[i as usize].id.as_str()
+    }
+
+    /// [`World::id`] as the shared id itself (a clone is a reference count).
+    pub fn entity_id(&self, i: u32) -> &'a EntityId {
         self.info[i as usize].id
     }
 
     /// The entity's name as its first document gives it, or its id.
     pub fn name(&self, i: u32) -> &'a str {
         let info = &self.info[i as usize];
-        info.entity.map_or(info.id, |e| e.name.as_str())
+        info.entity.map_or(info.id.as_str(), |e| e.name.as_str())
     }
 
     fn entity(&self, i: u32) -> Option<&'a Entity> {

@@ -191,7 +191,6 @@ fn people(
             });
         }
     }
-
     let mut clusters = Clusters::new(&mentions);
     let mut by_id: FastMap<&EntityId, Vec<usize>> = FastMap::default();
     for (i, mention) in mentions.iter().enumerate() {
@@ -322,7 +321,6 @@ fn people(
             }
         }
     }
-
     // 3. People whose posts are all unplaced join the only person so named holding a post
     // of the same role in the same kind of body.
     for members in &buckets {
@@ -492,7 +490,6 @@ fn people(
             final_id[&root].clone(),
         );
     }
-
     // Places and bodies that extraction spelled otherwise than the curator.
     let (joined_map, joined) =
         others::join_to_curated(curated, extracted, |d| labels[d + 1].clone());
@@ -514,7 +511,8 @@ fn people(
             reason,
         });
     }
-    let mut names_of: FastMap<usize, String> = FastMap::default();
+    // Each root's person, by its place in `entities`.
+    let mut names_of: FastMap<usize, usize> = FastMap::default();
     for (&root, members) in &members_of {
         let id = final_id[&root].clone();
         let person = merge_people(&id, members.iter().map(|&i| &mentions[i]), &world);
@@ -528,7 +526,7 @@ fn people(
                     .context
                     .sources
                     .iter()
-                    .map(|&s| EntityId::new(world.id(s)))
+                    .map(|&s| world.entity_id(s).clone())
                     .collect(),
             })
             .collect();
@@ -539,11 +537,10 @@ fn people(
             mentions: mention_reports,
             links: links_of.remove(&root).unwrap_or_default(),
         });
-        names_of.insert(root, person.name.clone());
+        names_of.insert(root, entities.len());
         entities.push(person);
     }
     report.people.sort_by(|a, b| a.id.cmp(&b.id));
-
     // 5. Candidates kept apart, closest first.
     let mut refused_roots: FastMap<(usize, usize), Refusal> = FastMap::default();
     for ((a, b), refusal) in refused {
@@ -622,8 +619,8 @@ fn people(
                 report.candidates.push(Candidate {
                     a: final_id[&x].clone(),
                     b: final_id[&y].clone(),
-                    a_name: names_of[&x].clone(),
-                    b_name: names_of[&y].clone(),
+                    a_name: entities[names_of[&x]].name.clone(),
+                    b_name: entities[names_of[&y]].name.clone(),
                     a_posts: person_posts(x),
                     b_posts: person_posts(y),
                     closeness,
@@ -853,7 +850,7 @@ fn merge_people<'a>(
                 .context
                 .sources
                 .first()
-                .map(|&s| EntityId::new(world.id(s))),
+                .map(|&s| world.entity_id(s).clone()),
         });
     }
     aliases.sort();
