@@ -67,6 +67,16 @@ pub struct Syllables {
 }
 
 impl Syllables {
+    /// The syllables given, in order.
+    pub fn of<'s>(syllables: impl IntoIterator<Item = &'s str>) -> Syllables {
+        let mut all = Syllables::default();
+        for syllable in syllables {
+            all.push(syllable);
+        }
+        all.text.shrink_to_fit();
+        all
+    }
+
     fn push(&mut self, syllable: &str) {
         if self.count > 0 {
             self.text.push(SEPARATOR);

@@ -15,7 +15,8 @@ mod romanize;
 mod syllables;
 
 pub use key::{
-    NameKey, NameMatch, blocking_key, has_arabic, in_arabic_block, loose_syllable_key, name_key,
+    NameKey, NameMatch, Syllables, blocking_key, has_arabic, in_arabic_block, loose_syllable_key,
+    name_key,
 };
 pub use provinces::{PROVINCE_MAX_WORDS, PROVINCES, province_by_key};
 pub use romanize::{arabic_readings, romanize_arabic, romanize_arabic_with, romanize_word};

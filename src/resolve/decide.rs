@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Entity, EntityId, PartialDate};
-use crate::names::{NameKey, NameMatch, has_arabic, name_key};
+use crate::names::{NameKey, NameMatch, Syllables, has_arabic, name_key};
 
 use super::conflicts::Day;
 use super::context::{Context, Feature, Holding, World};
@@ -29,7 +29,7 @@ use super::context::{Context, Feature, Holding, World};
 pub struct Names<'a> {
     index: HashMap<&'a str, (u32, Option<u32>)>,
     pub keys: Vec<NameKey>,
-    pub marked: Vec<Vec<String>>,
+    pub marked: Vec<Syllables>,
 }
 
 impl<'a> Names<'a> {
@@ -44,7 +44,7 @@ impl<'a> Names<'a> {
             .filter(|t| !self.index.contains_key(t) && seen.insert(t))
             .collect();
         drop(seen);
-        let computed: Vec<(NameKey, Option<Vec<String>>)> = new
+        let computed: Vec<(NameKey, Option<Syllables>)> = new
             .par_iter()
             .map(|text| (name_key(text), marked(text)))
             .collect();
@@ -75,12 +75,9 @@ impl<'a> Names<'a> {
     }
 }
 
-/// [`marked_syllables`], held without spare room.
-fn marked(text: &str) -> Option<Vec<String>> {
-    marked_syllables(text).map(|mut syllables| {
-        syllables.shrink_to_fit();
-        syllables
-    })
+/// [`marked_syllables`], held as one string.
+fn marked(text: &str) -> Option<Syllables> {
+    marked_syllables(text).map(|syllables| Syllables::of(syllables.iter().map(String::as_str)))
 }
 
 /// The lowercase composed syllables of a Latin name that carries diacritics.
@@ -103,14 +100,13 @@ fn marked_syllables(text: &str) -> Option<Vec<String>> {
 
 /// The first pair of syllables both written with marks that differ, when two marked
 /// spellings of the same length disagree.
-pub fn marks_differ<'s>(a: &'s [String], b: &'s [String]) -> Option<(&'s str, &'s str)> {
+pub fn marks_differ<'s>(a: &'s Syllables, b: &'s Syllables) -> Option<(&'s str, &'s str)> {
     if a.len() != b.len() {
         return None;
     }
     a.iter()
-        .zip(b)
+        .zip(b.iter())
         .find(|(x, y)| !x.is_ascii() && !y.is_ascii() && x != y)
-        .map(|(x, y)| (x.as_str(), y.as_str()))
 }
 
 /// One person entity as one document gives it.
