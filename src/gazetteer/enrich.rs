@@ -195,13 +195,29 @@ fn units(
                 parents.entry(&r.from).or_default().push(&r.to);
             }
         }
+    }
+    // Only the dates of areas and of what lies within one are read (`area_dates`): a
+    // million people's facts need no entry.
+    let dated: crate::model::FastSet<&EntityId> = document
+        .entities
+        .iter()
+        .filter(|e| e.kind() == Kind::Area)
+        .map(|e| &e.id)
+        .chain(inside.values().flatten().copied())
+        .collect();
+    for r in &document.relations {
         if let Some(d) = r.as_of.or(r.start) {
-            dates.entry(&r.from).or_default().push(d);
-            dates.entry(&r.to).or_default().push(d);
+            for end in [&r.from, &r.to] {
+                if dated.contains(end) {
+                    dates.entry(end).or_default().push(d);
+                }
+            }
         }
     }
     for e in &document.entities {
-        if let EntityKind::Event { date: Some(d) } = e.kind {
+        if let EntityKind::Event { date: Some(d) } = e.kind
+            && dated.contains(&e.id)
+        {
             dates.entry(&e.id).or_default().push(d);
         }
     }
