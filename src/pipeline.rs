@@ -256,11 +256,13 @@ pub fn combine_curated(
     }
     let extracted_documents = documents.len() - given;
     to_curated_areas(&curated, &mut documents);
-    let known = Curated::of(&curated);
-    let Resolution {
-        mut document,
-        report,
-    } = resolve::resolve_owned(curated, documents, judgements);
+    let (
+        Resolution {
+            mut document,
+            report,
+        },
+        known,
+    ) = resolve::resolve_owned_beside(curated, documents, judgements, Curated::of);
     let placing = resolve::place_unplaced(&mut document);
 
     // Resolution keeps curated ids, so a curated fact keeps its key through it.

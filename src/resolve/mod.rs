@@ -93,9 +93,23 @@ pub fn resolve_owned(
     extracted: Vec<Document>,
     judgements: &[Judgement],
 ) -> Resolution {
-    let (id_map, people, report) = people(&curated, &extracted, judgements);
+    resolve_owned_beside(curated, extracted, judgements, |_| ()).0
+}
+
+/// [`resolve_owned`], with `beside` run on the curated records on another core while
+/// resolution reads them (before they move into the resolved document).
+pub fn resolve_owned_beside<T: Send>(
+    curated: Document,
+    extracted: Vec<Document>,
+    judgements: &[Judgement],
+    beside: impl FnOnce(&Document) -> T + Send,
+) -> (Resolution, T) {
+    let ((id_map, people, report), value) = rayon::join(
+        || people(&curated, &extracted, judgements),
+        || beside(&curated),
+    );
     let document = assemble(curated, extracted, &id_map, people);
-    Resolution { document, report }
+    (Resolution { document, report }, value)
 }
 
 /// Resolved id of each (document, id) that resolution re-pointed.
