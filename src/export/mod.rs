@@ -190,12 +190,16 @@ fn write_ron(document: &Document, out: &mut dyn Write) -> std::io::Result<()> {
             .to_io_writer_pretty(&mut *out, document, ron_config())
             .map_err(std::io::Error::other);
     }
-    out.write_all(b"#![enable(implicit_some)]\n(\n  entities: [\n")?;
+    out.write_all(RON_HEADER.as_bytes())?;
+    out.write_all(b"(\n  entities: [\n")?;
     write_ron_lines(&document.entities, out)?;
     out.write_all(b"  ],\n  relations: [\n")?;
     write_ron_lines(&document.relations, out)?;
     out.write_all(b"  ],\n)")
 }
+
+/// What `ron` writes first for [`ron_config`]'s extensions, the whole file's or one line's.
+const RON_HEADER: &str = "#![enable(implicit_some)]\n";
 
 /// `items` as the lines of a list two levels deep, a bounded batch at a time.
 fn write_ron_lines<T: serde::Serialize + Sync>(
@@ -205,7 +209,6 @@ fn write_ron_lines<T: serde::Serialize + Sync>(
     use rayon::prelude::*;
     const CHUNK: usize = 4096;
     let config = ron_config().depth_limit(0);
-    let header = "#![enable(implicit_some)]\n";
     for batch in items.chunks(CHUNK * 16) {
         let texts: Vec<std::io::Result<String>> = batch
             .par_chunks(CHUNK)
@@ -215,7 +218,7 @@ fn write_ron_lines<T: serde::Serialize + Sync>(
                     let line = ron::ser::to_string_pretty(item, config.clone())
                         .map_err(std::io::Error::other)?;
                     text.push_str("    ");
-                    text.push_str(line.strip_prefix(header).unwrap_or(&line));
+                    text.push_str(line.strip_prefix(RON_HEADER).unwrap_or(&line));
                     text.push_str(",\n");
                 }
                 Ok(text)

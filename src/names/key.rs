@@ -295,13 +295,7 @@ mod tests {
 
     #[test]
     fn syllables_compare_and_order_as_their_lists() {
-        let of = |list: &[&str]| {
-            let mut syllables = Syllables::default();
-            for s in list {
-                syllables.push(s);
-            }
-            syllables
-        };
+        let of = |list: &[&str]| Syllables::of(list.iter().copied());
         let lists: [&[&str]; 7] = [
             &[],
             &[""],

@@ -48,14 +48,8 @@ impl<'a> Names<'a> {
             .par_iter()
             .map(|text| (name_key(text), marked(text)))
             .collect();
-        for (text, (key_of, syllables)) in new.into_iter().zip(computed) {
-            let key = self.keys.len() as u32;
-            self.keys.push(key_of);
-            let marked = syllables.map(|syllables| {
-                self.marked.push(syllables);
-                (self.marked.len() - 1) as u32
-            });
-            self.index.insert(text, (key, marked));
+        for (text, (key, syllables)) in new.into_iter().zip(computed) {
+            self.insert(text, key, syllables);
         }
     }
 
@@ -64,14 +58,24 @@ impl<'a> Names<'a> {
         if let Some(&found) = self.index.get(text) {
             return found;
         }
-        let key = self.keys.len() as u32;
-        self.keys.push(name_key(text));
-        let marked = marked(text).map(|syllables| {
+        self.insert(text, name_key(text), marked(text))
+    }
+
+    /// Numbers a new spelling with its key and marked syllables.
+    fn insert(
+        &mut self,
+        text: &'a str,
+        key: NameKey,
+        syllables: Option<Syllables>,
+    ) -> (u32, Option<u32>) {
+        let number = self.keys.len() as u32;
+        self.keys.push(key);
+        let marked = syllables.map(|syllables| {
             self.marked.push(syllables);
             (self.marked.len() - 1) as u32
         });
-        self.index.insert(text, (key, marked));
-        (key, marked)
+        self.index.insert(text, (number, marked));
+        (number, marked)
     }
 }
 
