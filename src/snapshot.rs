@@ -20,7 +20,6 @@
 //!
 //! Pure: `cmd` reads and writes the files.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -30,8 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{Adjacency, Graph, MAX_RELATIONS, NameIndex, NameOrder};
 use crate::model::{
-    Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, Kind, Lang,
-    Method, PartialDate, Relation, RelationKind, Role, days_in_month,
+    Alias, AreaLevel, Classification, Degrees, Entity, EntityId, EntityKind, Evidence, FastMap,
+    Kind, Lang, Method, PartialDate, Relation, RelationKind, Role, days_in_month,
 };
 use crate::pages::huge_vec;
 
@@ -494,7 +493,7 @@ fn word_at(blob: &[u8], i: usize) -> u32 {
 }
 
 struct Strings<'g> {
-    index: HashMap<&'g str, u32>,
+    index: FastMap<&'g str, u32>,
     text: String,
     ends: Vec<u8>,
 }
@@ -567,7 +566,7 @@ fn encode_kind<'g>(kind: &'g EntityKind, strings: &mut Strings<'g>) -> ([u8; 2],
 fn encode_body(graph: &Graph) -> Vec<u8> {
     let entities_in = graph.entities();
     let mut strings = Strings {
-        index: HashMap::new(),
+        index: FastMap::default(),
         text: String::new(),
         ends: Vec::new(),
     };
@@ -609,7 +608,7 @@ fn encode_body(graph: &Graph) -> Vec<u8> {
     }
     let document = graph.document();
     let m = document.relations.len();
-    let mut evidence_index: HashMap<&Evidence, u32> = HashMap::new();
+    let mut evidence_index: FastMap<&Evidence, u32> = FastMap::default();
     let mut evidence = Vec::new();
     let mut kinds = Vec::with_capacity(m);
     let mut ends = Vec::with_capacity(8 * m);

@@ -21,12 +21,16 @@ mod node_link;
 mod ntriples;
 mod popolo;
 mod rdf;
+mod records;
+mod ron_line;
 mod turtle;
 mod xml;
 
 pub use dot::{Chart, View, display_name, org_chart};
 pub use html::{ChartFiles, page};
 pub use map::{areas_within, groups_map, has_map};
+pub(crate) use records::ron_config;
+pub use records::{to_json, to_ron, write_records};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -155,90 +159,6 @@ pub fn write(document: &Document, format: Format, title: &str, out: &mut dyn Wri
         .map_err(|err| Error::io("output", err))
 }
 
-pub(crate) fn ron_config() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new()
-        .indentor("  ".to_string())
-        .struct_names(false)
-        .depth_limit(2)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
-/// The document as pretty RON: two-space indents, `Some` left implicit, a final newline.
-pub fn to_ron(document: &Document) -> String {
-    let mut text = ron::ser::to_string_pretty(document, ron_config())
-        .expect("documents contain only strings, numbers and enums, which RON can write");
-    text.push('\n');
-    text
-}
-
-/// [`to_ron`] or [`to_json`] (`json`) written to `out` as it is made, never held whole.
-pub fn write_records(document: &Document, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    if json {
-        serde_json::to_writer_pretty(&mut *out, document)?;
-    } else {
-        write_ron(document, out)?;
-    }
-    out.write_all(b"\n")
-}
-
-/// What `ron`'s pretty printer writes for `document` with [`ron_config`], made item by
-/// item on every core: below the depth limit each entity and relation is one line, which
-/// `ron` writes the same on its own (the test compares the two).
-fn write_ron(document: &Document, out: &mut dyn Write) -> std::io::Result<()> {
-    if document.entities.is_empty() || document.relations.is_empty() {
-        return ron::Options::default()
-            .to_io_writer_pretty(&mut *out, document, ron_config())
-            .map_err(std::io::Error::other);
-    }
-    out.write_all(RON_HEADER.as_bytes())?;
-    out.write_all(b"(\n  entities: [\n")?;
-    write_ron_lines(&document.entities, out)?;
-    out.write_all(b"  ],\n  relations: [\n")?;
-    write_ron_lines(&document.relations, out)?;
-    out.write_all(b"  ],\n)")
-}
-
-/// What `ron` writes first for [`ron_config`]'s extensions, the whole file's or one line's.
-const RON_HEADER: &str = "#![enable(implicit_some)]\n";
-
-/// `items` as the lines of a list two levels deep, a bounded batch at a time.
-fn write_ron_lines<T: serde::Serialize + Sync>(
-    items: &[T],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    const CHUNK: usize = 4096;
-    let config = ron_config().depth_limit(0);
-    for batch in items.chunks(CHUNK * 16) {
-        let texts: Vec<std::io::Result<String>> = batch
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut text = String::new();
-                for item in chunk {
-                    let line = ron::ser::to_string_pretty(item, config.clone())
-                        .map_err(std::io::Error::other)?;
-                    text.push_str("    ");
-                    text.push_str(line.strip_prefix(RON_HEADER).unwrap_or(&line));
-                    text.push_str(",\n");
-                }
-                Ok(text)
-            })
-            .collect();
-        for text in texts {
-            out.write_all(text?.as_bytes())?;
-        }
-    }
-    Ok(())
-}
-
-/// The document as pretty JSON with a final newline.
-pub fn to_json(document: &Document) -> String {
-    let mut text = serde_json::to_string_pretty(document)
-        .expect("documents contain only strings, numbers and enums, which JSON can write");
-    text.push('\n');
-    text
-}
-
 /// The part of the graph made of `ids` and the relations between them, plus the sources
 /// their evidence cites, as a sorted document.
 pub fn subset(graph: &Graph, ids: &BTreeSet<EntityId>) -> Document {
@@ -282,47 +202,4 @@ pub fn subset(graph: &Graph, ids: &BTreeSet<EntityId>) -> Document {
     };
     document.sort();
     document
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ron_of(document: &Document) -> String {
-        let mut out = Vec::new();
-        write_records(document, false, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn ron_written_line_by_line_is_what_ron_writes_whole() {
-        // The committed graph has every entity kind, aliases, notes, dates, spans and
-        // extracted evidence in five scripts.
-        let graph = crate::graph::committed();
-        let document = graph.document();
-        assert!(document.entities.len() > 100 && document.relations.len() > 100);
-        assert_eq!(ron_of(document), to_ron(document));
-        // And with an empty list on either side (written whole).
-        for (entities, relations) in [(true, false), (false, true), (false, false)] {
-            let part = Document {
-                entities: if entities {
-                    document.entities.clone()
-                } else {
-                    Vec::new()
-                },
-                relations: if relations {
-                    document.relations.clone()
-                } else {
-                    Vec::new()
-                },
-            };
-            assert_eq!(ron_of(&part), to_ron(&part));
-        }
-        // More lines than one batch.
-        let mut many = document.clone();
-        while many.relations.len() < 70_000 {
-            many.relations.extend_from_slice(&document.relations);
-        }
-        assert_eq!(ron_of(&many), to_ron(&many));
-    }
 }
