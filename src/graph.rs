@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::error::{Error, Position, Problem, ProblemKind, Result};
-use crate::model::{Document, Entity, EntityId, EntityKind, Kind, Relation, RelationKind, Role};
+use crate::model::{
+    Document, Entity, EntityId, EntityKind, FastMap, Kind, Relation, RelationKind, Role,
+};
 use crate::pages::huge_filled;
 use crate::snapshot::Lazy;
 use crate::text::search_key;
@@ -348,30 +350,35 @@ impl Graph {
     }
 
     fn assemble(mut document: Document, names: NameIndex) -> Self {
-        let entities = &document.entities;
+        let Document {
+            entities,
+            relations,
+        } = &mut document;
+        let mut at: FastMap<&str, u32> =
+            FastMap::with_capacity_and_hasher(entities.len(), Default::default());
+        for (i, entity) in entities.iter().enumerate() {
+            at.entry(entity.id.as_str()).or_insert(i as u32);
+        }
         let position = |id: &EntityId| {
-            entities
-                .binary_search_by(|e| e.id.cmp(id))
+            *at.get(id.as_str())
                 .expect("validated documents only reference existing entities")
         };
-        let shared = |id: &mut EntityId| {
-            if let Ok(i) = entities.binary_search_by(|e| e.id.cmp(id)) {
-                *id = entities[i].id.clone();
-            }
-        };
-        let mut kinds = Vec::with_capacity(document.relations.len());
-        let mut ends = Vec::with_capacity(document.relations.len());
-        for relation in &mut document.relations {
-            let from = position(&relation.from);
-            let to = position(&relation.to);
-            relation.from = entities[from].id.clone();
-            relation.to = entities[to].id.clone();
-            for evidence in &mut relation.evidence {
-                shared(&mut evidence.source);
-            }
-            kinds.push(relation.kind);
-            ends.push((from as u32, to as u32));
-        }
+        // Every end and cited source becomes the entity's own id, shared.
+        let (kinds, ends): (Vec<RelationKind>, Vec<(u32, u32)>) = relations
+            .par_iter_mut()
+            .map(|relation| {
+                let (from, to) = (position(&relation.from), position(&relation.to));
+                relation.from = entities[from as usize].id.clone();
+                relation.to = entities[to as usize].id.clone();
+                for evidence in &mut relation.evidence {
+                    if let Some(&i) = at.get(evidence.source.as_str()) {
+                        evidence.source = entities[i as usize].id.clone();
+                    }
+                }
+                (relation.kind, (from, to))
+            })
+            .unzip();
+        drop(at);
         let adjacency = Adjacency::of(document.entities.len(), &ends);
         Graph {
             store: Store::Built(document),
